@@ -1,0 +1,31 @@
+using MudBlazor.Services;
+using Socializer.Core.Data;
+using Socializer.Web.Accounts;
+using Socializer.Web.Api;
+using Socializer.Web.Components;
+using Socializer.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSocializerData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSocializerAccounts();
+builder.Services.AddSocializerApi();
+builder.Services.AddSocializerHealthChecks();
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapSocializerApi();
+app.MapSocializerHealth();
+
+app.Run();
