@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test (service, API, component, architecture, browser) from a fresh clone.
+# Installs what the tests need first, so it works on a machine that has only the .NET SDK.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Socializer.sln --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+
+# One plain closing line, whatever the runner printed above.
+passed=$({ grep -oE '^ +Passed: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+failed=$({ grep -oE '^ +Failed: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+skipped=$({ grep -oE '^ +Skipped: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"
