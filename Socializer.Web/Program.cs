@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Socializer.Core.Data;
+using Socializer.Core.Privacy;
 using Socializer.Web.Accounts;
 using Socializer.Web.Api;
 using Socializer.Web.Components;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddSocializerData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSocializerPrivacy(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys"));
 builder.Services.AddSocializerAccounts();
 builder.Services.AddSocializerApi();
 builder.Services.AddSocializerHealthChecks();
