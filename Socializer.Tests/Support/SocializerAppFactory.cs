@@ -18,6 +18,7 @@ public class SocializerAppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(directory);
         builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets(); // MudBlazor's and Blazor's own assets, as Development would serve them
         builder.UseSetting("ConnectionStrings:Socializer", $"Data Source={DatabasePath}");
         builder.UseSetting("Seed:AdminEmail", AdminEmail);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
