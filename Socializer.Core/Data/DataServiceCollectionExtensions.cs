@@ -35,7 +35,13 @@ public static class DataServiceCollectionExtensions
             db.AddInterceptors(sp.GetRequiredService<ConnectionCountingInterceptor>(), sp.GetRequiredService<TransactionCountingInterceptor>());
         });
         DecorateFactoryWithTracking(services);
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddScoped<RequestContextRegistry>();
+        services.AddScoped(sp =>
+        {
+            var context = sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+            sp.GetRequiredService<RequestContextRegistry>().Add(context.ContextId.InstanceId);
+            return context;
+        });
         services.AddTransient<DatabaseInitializer>();
         return services;
     }

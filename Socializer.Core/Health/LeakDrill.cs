@@ -18,6 +18,7 @@ public sealed record WriteProbe(bool Blocked, string Outcome, double Millisecond
 public sealed class LeakDrill(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<LeakDrill> logger)
 {
     public const int MaxSeconds = 600;
+    public const int ProbeWaitMs = 250;
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, (DrillLeak Leak, IAsyncDisposable Context, CancellationTokenSource Timer)> active = [];
 
@@ -43,15 +44,15 @@ public sealed class LeakDrill(IDbContextFactory<AppDbContext> dbFactory, TimePro
         return Keep(db, "context holding a transaction", seconds);
     }
 
-    /// <summary>Tries one short write, waiting at most <paramref name="waitMs"/> for the lock: shows what a leak blocks.</summary>
-    public async Task<WriteProbe> ProbeWriteAsync(int waitMs, CancellationToken ct)
+    /// <summary>Tries one short write, waiting at most <see cref="ProbeWaitMs"/> for the lock: shows what a leak blocks.</summary>
+    public async Task<WriteProbe> ProbeWriteAsync(CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlAsync($"PRAGMA busy_timeout={waitMs}", ct);
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync($"PRAGMA busy_timeout={ProbeWaitMs};", ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await transaction.RollbackAsync(ct);
             return new WriteProbe(false, "A writer got the lock at once.", Stopwatch.GetElapsedTime(started).TotalMilliseconds);

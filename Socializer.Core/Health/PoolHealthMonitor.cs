@@ -15,15 +15,18 @@ public sealed class PoolHealthMonitor(
     /// <summary>Contexts collected without Dispose this recently still colour the verdict.</summary>
     public static readonly TimeSpan CollectedWarningWindow = TimeSpan.FromMinutes(5);
 
-    public PoolHealthSnapshot Snapshot()
+    /// <param name="excludedContexts">Contexts serving the caller's own request (see <see cref="RequestContextRegistry"/>).</param>
+    public PoolHealthSnapshot Snapshot(IReadOnlyCollection<Guid>? excludedContexts = null)
     {
         var now = time.GetUtcNow();
-        var leaks = SuspectedLeaks(now);
+        var excluded = (excludedContexts ?? []).ToHashSet();
+        var ownLive = contexts.Live.Where(c => excluded.Contains(c.Id)).Select(c => c.Id).ToHashSet();
+        var leaks = SuspectedLeaks(now).Where(l => !ownLive.Contains(l.Id)).ToList();
         var latest = sampler.Latest;
         var (p50, p95) = aiRequests.Latency();
         var collected = contexts.RecentlyCollected.OrderByDescending(c => c.CollectedAt).ToList();
-        var live = contexts.LiveCount;
-        var open = connections.OpenCount;
+        var live = contexts.LiveCount - ownLive.Count;
+        var open = connections.OpenConnections.Count(c => c.ContextId is not { } id || !ownLive.Contains(id));
         return new PoolHealthSnapshot(
             now,
             Judge(live, open, leaks, collected.Count(c => now - c.CollectedAt < CollectedWarningWindow)),
@@ -52,7 +55,8 @@ public sealed class PoolHealthMonitor(
             p95,
             database.Provider,
             [.. database.Settings.Select(s => new ConnectionSetting(s.Key, s.Value))],
-            options.LeakThresholdSeconds);
+            options.LeakThresholdSeconds,
+            ownLive.Count);
     }
 
     public IReadOnlyList<SuspectedLeak> SuspectedLeaks(DateTimeOffset now)

@@ -48,4 +48,5 @@ public sealed record PoolHealthSnapshot(
     double? AiLatencyP95Ms,
     string Provider,
     IReadOnlyList<ConnectionSetting> ConnectionSettings,
-    double LeakThresholdSeconds);
+    double LeakThresholdSeconds,
+    int ExcludedRequestContexts);
