@@ -15,6 +15,7 @@ builder.Services.AddSocializerPrivacy(builder.Configuration["DataProtection:Keys
 builder.Services.AddSocializerAccounts();
 builder.Services.AddSocializerApi();
 builder.Services.AddSocializerHealthChecks();
+builder.Services.AddSocializerHealth(builder.Environment);
 
 var app = builder.Build();
 
@@ -29,5 +30,6 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapSocializerApi();
 app.MapSocializerHealth();
+app.MapSocializerPoolHealth();
 
 app.Run();

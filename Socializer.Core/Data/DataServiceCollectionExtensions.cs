@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Socializer.Core.Health;
 
 namespace Socializer.Core.Data;
 
@@ -17,7 +19,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(options);
         var connectionString = ResolveSqliteConnectionString(configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), contentRoot);
 
-        services.AddDbContextFactory<AppDbContext>(db =>
+        AddContextAndConnectionTracking(services, configuration, options.Provider, connectionString);
+
+        services.AddDbContextFactory<AppDbContext>((sp, db) =>
         {
             switch (options.Provider)
             {
@@ -28,10 +32,45 @@ public static class DataServiceCollectionExtensions
                 default:
                     throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not available in this build; use 'Sqlite'.");
             }
+            db.AddInterceptors(sp.GetRequiredService<ConnectionCountingInterceptor>(), sp.GetRequiredService<TransactionCountingInterceptor>());
         });
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        DecorateFactoryWithTracking(services);
+        services.AddScoped<RequestContextRegistry>();
+        services.AddScoped(sp =>
+        {
+            var context = sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+            sp.GetRequiredService<RequestContextRegistry>().Add(context.ContextId.InstanceId);
+            return context;
+        });
         services.AddTransient<DatabaseInitializer>();
         return services;
+    }
+
+    /// <summary>Live contexts and open connections are always tracked: the pool-health page and the leak detector read these.</summary>
+    private static void AddContextAndConnectionTracking(IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString)
+    {
+        var health = configuration.GetSection(HealthOptions.Section).Get<HealthOptions>() ?? new HealthOptions();
+        services.AddSingleton(health);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new DatabaseDescription(provider, connectionString));
+        services.AddSingleton<ContextTracker>();
+        services.AddSingleton<ConnectionTracker>();
+        services.AddSingleton<ConnectionCountingInterceptor>();
+        services.AddSingleton<TransactionCountingInterceptor>();
+    }
+
+    /// <summary>Every IDbContextFactory&lt;AppDbContext&gt; consumer gets the tracking decorator around EF's own factory.</summary>
+    private static void DecorateFactoryWithTracking(IServiceCollection services)
+    {
+        var efFactory = services.Last(d => d.ServiceType == typeof(IDbContextFactory<AppDbContext>));
+        services.Remove(efFactory);
+        services.Add(ServiceDescriptor.Describe(typeof(IDbContextFactory<AppDbContext>), sp =>
+        {
+            var inner = efFactory.ImplementationInstance
+                ?? efFactory.ImplementationFactory?.Invoke(sp)
+                ?? ActivatorUtilities.CreateInstance(sp, efFactory.ImplementationType!);
+            return new TrackingDbContextFactory((IDbContextFactory<AppDbContext>)inner, sp.GetRequiredService<ContextTracker>());
+        }, efFactory.Lifetime));
     }
 
     /// <summary>
