@@ -84,7 +84,7 @@ public sealed class MessageListTests : MudTestContext
             .Add(l => l.EditMessage, ((long Id, string Content) e) => sent = e));
 
         await list.Find("button[aria-label='Edit message']").ClickAsync(new());
-        await list.Find("textarea.edit-box").InputAsync(new() { Value = "hello" });
+        await list.Find("textarea.edit-box").ChangeAsync(new() { Value = "hello" });
         await list.Find("button.save-edit").ClickAsync(new());
 
         Assert.Equal((7L, "hello"), sent);
