@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using Socializer.Core.Chat;
 using Socializer.Core.Data;
 using Socializer.Core.Privacy;
 using Socializer.Web.Accounts;
@@ -14,6 +15,7 @@ builder.Services.AddSocializerData(builder.Configuration, builder.Environment.Co
 builder.Services.AddSocializerPrivacy(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys"));
 builder.Services.AddSocializerAccounts();
 builder.Services.AddSocializerApi();
+builder.Services.AddSocializerChat();
 builder.Services.AddSocializerHealthChecks();
 builder.Services.AddSocializerHealth(builder.Environment);
 

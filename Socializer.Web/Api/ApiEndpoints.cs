@@ -38,6 +38,7 @@ public static class ApiEndpoints
             .DisableCookieRedirect()
             .WithMetadata(new SkipStatusCodePagesAttribute());
         api.MapAuthEndpoints();
+        api.MapRoomEndpoints();
         return api;
     }
 }

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging.Abstractions;
+using Socializer.Core.Accounts;
+using Socializer.Core.Chat;
+
+namespace Socializer.Tests.Support;
+
+/// <summary>The chat services over a real migrated SQLite database, with a bus that records what it delivers.</summary>
+public sealed class ChatFixture : IAsyncDisposable
+{
+    private ChatFixture(TestDatabase database)
+    {
+        Database = database;
+        Bus = new InMemoryChatBus(NullLogger<InMemoryChatBus>.Instance);
+        Typing = new TypingTracker(Bus, Clock);
+        Rooms = new RoomService(database.Factory, Bus, new PasswordHasher<Room>());
+        Invites = new InviteService(database.Factory, Bus, Rooms);
+        Messages = new MessageService(database.Factory, Bus, Typing);
+    }
+
+    public TestDatabase Database { get; }
+    public ManualClock Clock { get; } = new();
+    public InMemoryChatBus Bus { get; }
+    public TypingTracker Typing { get; }
+    public RoomService Rooms { get; }
+    public InviteService Invites { get; }
+    public MessageService Messages { get; }
+
+    public static async Task<ChatFixture> CreateAsync() => new(await TestDatabase.CreateMigratedAsync());
+
+    /// <summary>Adds a user row the way registration would, including the onboarding seat in general.</summary>
+    public async Task<string> AddUserAsync(string name)
+    {
+        await using (var db = await Database.Factory.CreateDbContextAsync())
+        {
+            db.Users.Add(new AppUser { Id = name + "-id", UserName = name, NormalizedUserName = name.ToUpperInvariant(), DisplayName = name, Email = $"{name}@test.local" });
+            await db.SaveChangesAsync();
+        }
+        await new GeneralRoomOnboarding(Rooms).OnUserCreatedAsync(name + "-id", CancellationToken.None);
+        return name + "-id";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Typing.Dispose();
+        await Database.DisposeAsync();
+    }
+}
+
+/// <summary>A clock the test moves by hand; its timers never fire by themselves (tests call the sweep).</summary>
+public sealed class ManualClock : TimeProvider
+{
+    private DateTimeOffset now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    public override DateTimeOffset GetUtcNow() => now;
+    public void Advance(TimeSpan by) => now += by;
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new IdleTimer();
+
+    private sealed class IdleTimer : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+        public void Dispose() { }
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

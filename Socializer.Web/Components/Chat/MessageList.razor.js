@@ -1,0 +1,7 @@
+export function timezoneOffsetMinutes() {
+    return new Date().getTimezoneOffset();
+}
+
+export function scrollToBottom(element) {
+    if (element) element.scrollTop = element.scrollHeight;
+}
