@@ -13,10 +13,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await RegisterAsync(page, "grace@example.com", "grace");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, grace" })).ToBeVisibleAsync();
 
-        await WaitUntilInteractiveAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Account menu" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Login**");
+        await LogOutAsync(page);
 
         await LogInAsync(page, "grace@example.com");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, grace" })).ToBeVisibleAsync();

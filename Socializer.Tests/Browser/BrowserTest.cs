@@ -18,7 +18,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     protected async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
     {
         var context = await Fixture.NewContextAsync(width, height);
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000); // CI machines are small and shared
         contexts.Add(context);
         return await context.NewPageAsync();
     }
@@ -70,6 +70,21 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+    }
+
+    /// <summary>Opens the account menu (retrying a click that raced the first interactive render) and logs out.</summary>
+    protected static async Task LogOutAsync(IPage page)
+    {
+        await WaitUntilInteractiveAsync(page);
+        var logOut = page.GetByRole(AriaRole.Button, new() { Name = "Log out" });
+        for (var attempt = 0; attempt < 3 && !await logOut.IsVisibleAsync(); attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Account menu" }).First.ClickAsync();
+            try { await logOut.WaitForAsync(new() { Timeout = 5_000 }); }
+            catch (TimeoutException) { /* the click landed before the menu was wired up: try again */ }
+        }
+        await logOut.ClickAsync();
+        await page.WaitForURLAsync("**/Account/Login**");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -19,7 +19,7 @@ public sealed class ChatFixture : IAsyncDisposable
     }
 
     public TestDatabase Database { get; }
-    public ManualClock Clock { get; } = new();
+    public ManualClock Clock { get; } = new() { FreezeTimers = true };
     public InMemoryChatBus Bus { get; }
     public TypingTracker Typing { get; }
     public RoomService Rooms { get; }
@@ -44,21 +44,5 @@ public sealed class ChatFixture : IAsyncDisposable
     {
         Typing.Dispose();
         await Database.DisposeAsync();
-    }
-}
-
-/// <summary>A clock the test moves by hand; its timers never fire by themselves (tests call the sweep).</summary>
-public sealed class ManualClock : TimeProvider
-{
-    private DateTimeOffset now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
-    public override DateTimeOffset GetUtcNow() => now;
-    public void Advance(TimeSpan by) => now += by;
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new IdleTimer();
-
-    private sealed class IdleTimer : ITimer
-    {
-        public bool Change(TimeSpan dueTime, TimeSpan period) => true;
-        public void Dispose() { }
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

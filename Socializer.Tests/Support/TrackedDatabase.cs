@@ -5,18 +5,6 @@ using Socializer.Core.Health;
 
 namespace Socializer.Tests.Support;
 
-/// <summary>A clock the test moves by hand, so leak ages need no sleeping.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset now = start;
-
-    public ManualClock() : this(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero)) { }
-
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public void Advance(TimeSpan by) => now += by;
-}
-
 /// <summary>
 /// A migrated <see cref="TestDatabase"/> (in WAL mode, as the app runs it) wired exactly as the app wires
 /// health tracking: the tracking factory decorator and the connection/transaction interceptors.
