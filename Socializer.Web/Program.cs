@@ -1,6 +1,9 @@
 using MudBlazor.Services;
+using Socializer.Core.Coaching;
 using Socializer.Core.Data;
+using Socializer.Core.Memory;
 using Socializer.Core.Privacy;
+using Socializer.Core.Translation;
 using Socializer.Web.Accounts;
 using Socializer.Web.Api;
 using Socializer.Web.Components;
@@ -15,6 +18,9 @@ builder.Services.AddSocializerPrivacy(builder.Configuration["DataProtection:Keys
 builder.Services.AddSocializerAccounts();
 builder.Services.AddSocializerApi();
 builder.Services.AddSocializerHealthChecks();
+builder.Services.AddSocializerCoaching();
+builder.Services.AddSocializerTranslation(builder.Configuration);
+builder.Services.AddSocializerLifeEvents();
 
 var app = builder.Build();
 
