@@ -34,6 +34,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapSocializerApi();
+app.MapSocializerCoachingApi();
 app.MapSocializerHealth();
 
 app.Run();
