@@ -5,10 +5,14 @@ namespace Socializer.Core.Coaching;
 
 public static class CoachingServiceCollectionExtensions
 {
-    /// <summary>Coaching (plan, evaluation, hints), the offline evaluator and the cultural-sensitivity checker.</summary>
+    /// <summary>
+    /// Coaching (plan, evaluation, hints) and the cultural-sensitivity checker. Evaluation uses the model when an
+    /// IChatClient is registered, the offline heuristic otherwise.
+    /// </summary>
     public static IServiceCollection AddSocializerCoaching(this IServiceCollection services)
     {
-        services.AddSingleton<ICommunicationEvaluator, HeuristicCommunicationEvaluator>();
+        services.AddSingleton<HeuristicCommunicationEvaluator>();
+        services.AddSingleton<ICommunicationEvaluator, ModelCommunicationEvaluator>();
         services.AddSingleton<ICulturalSensitivityChecker, LexiconSensitivityChecker>();
         services.AddSingleton<CoachingService>();
         services.AddSingleton<IUserOnboardingStep, DefaultPlanOnboardingStep>();
