@@ -13,6 +13,7 @@ public static class TranslationServiceCollectionExtensions
         services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
         services.AddSingleton<ITranslator, ApertiumTranslator>();
         services.AddSingleton<MessageTranslationService>();
+        services.AddSingleton<UserLanguageService>();
         return services;
     }
 }
