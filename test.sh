@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests use (installed only when missing; a fresh machine has none of them).
-APT_PACKAGES=(chromium fonts-liberation)
+APT_PACKAGES=(chromium fonts-liberation apertium apertium-eng-spa apertium-fr-es apertium-es-pt)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -1,7 +1,10 @@
 using MudBlazor.Services;
 using Socializer.Core.Chat;
+using Socializer.Core.Coaching;
 using Socializer.Core.Data;
+using Socializer.Core.Memory;
 using Socializer.Core.Privacy;
+using Socializer.Core.Translation;
 using Socializer.Web.Accounts;
 using Socializer.Web.Api;
 using Socializer.Web.Components;
@@ -18,6 +21,9 @@ builder.Services.AddSocializerApi();
 builder.Services.AddSocializerChat();
 builder.Services.AddSocializerHealthChecks();
 builder.Services.AddSocializerHealth(builder.Environment);
+builder.Services.AddSocializerCoaching();
+builder.Services.AddSocializerTranslation(builder.Configuration);
+builder.Services.AddSocializerLifeEvents();
 
 var app = builder.Build();
 

@@ -39,6 +39,7 @@ public static class ApiEndpoints
             .WithMetadata(new SkipStatusCodePagesAttribute());
         api.MapAuthEndpoints();
         api.MapRoomEndpoints();
+        api.MapCoachingEndpoints();
         return api;
     }
 }

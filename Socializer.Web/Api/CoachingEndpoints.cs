@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Socializer.Core.Coaching;
+using Socializer.Core.Memory;
+using Socializer.Core.Translation;
+
+namespace Socializer.Web.Api;
+
+public sealed record TranslateRequest(string? Text, string? To, string? From);
+
+/// <summary>A translation as the API returns it; <see cref="MachineTranslation"/> is always true for translated text.</summary>
+public sealed record TranslateResponse(string Text, string SourceLanguage, string TargetLanguage, string? Engine, bool MachineTranslation, string? Caption);
+
+/// <summary>
+/// The signed-in user's training and life events, and text translation:
+/// GET /api/me/training; GET/POST /api/me/life-events, GET /api/me/life-events/timeline,
+/// GET/PUT/DELETE /api/me/life-events/{id}; POST /api/translate.
+/// </summary>
+public static class CoachingEndpoints
+{
+    public static void MapCoachingEndpoints(this RouteGroupBuilder root)
+    {
+        var api = root.MapGroup("").RequireAuthorization(ApiEndpoints.ApiPolicy);
+
+        api.MapGet("/me/training", (ClaimsPrincipal user, CoachingService coaching, CancellationToken ct) =>
+            coaching.GetTrainingAsync(UserId(user), ct)).WithTags("Coaching");
+
+        var events = api.MapGroup("/me/life-events").WithTags("Life events");
+        events.MapGet("/", (ClaimsPrincipal user, LifeEventService service, CancellationToken ct) => service.ListAsync(UserId(user), ct));
+        events.MapGet("/timeline", (ClaimsPrincipal user, LifeEventService service, CancellationToken ct) => service.GetTimelineAsync(UserId(user), ct));
+        events.MapGet("/{id:int}", async Task<Results<Ok<LifeEventView>, NotFound>> (int id, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
+            await service.GetAsync(UserId(user), id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound());
+        events.MapPost("/", async Task<Results<Created<LifeEventView>, ValidationProblem>> (LifeEventInput input, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
+        {
+            try
+            {
+                var created = await service.AddAsync(UserId(user), input, ct);
+                return TypedResults.Created($"/api/me/life-events/{created.Id}", created);
+            }
+            catch (LifeEventValidationException invalid)
+            {
+                return Invalid(invalid);
+            }
+        });
+        events.MapPut("/{id:int}", async Task<Results<Ok<LifeEventView>, NotFound, ValidationProblem>> (int id, LifeEventInput input, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
+        {
+            try
+            {
+                return await service.UpdateAsync(UserId(user), id, input, ct) is { } updated ? TypedResults.Ok(updated) : TypedResults.NotFound();
+            }
+            catch (LifeEventValidationException invalid)
+            {
+                return Invalid(invalid);
+            }
+        });
+        events.MapDelete("/{id:int}", async Task<Results<NoContent, NotFound>> (int id, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
+            await service.DeleteAsync(UserId(user), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+
+        api.MapPost("/translate", async Task<Results<Ok<TranslateResponse>, ValidationProblem, ProblemHttpResult>> (TranslateRequest request, ITranslator translator, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(request.Text)) errors["text"] = ["Text is required."];
+            else if (request.Text.Length > ApertiumTranslator.MaxTextLength) errors["text"] = [$"Text can have at most {ApertiumTranslator.MaxTextLength} characters."];
+            if (Languages.Normalize(request.To) is null) errors["to"] = ["A target language code such as \"es\" is required."];
+            if (request.From is not null && Languages.Normalize(request.From) is null) errors["from"] = ["\"from\" must be a language code such as \"en\"."];
+            if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The translation request is not valid.");
+
+            var result = await translator.TranslateAsync(request.Text!, request.To!, request.From, ct);
+            return result.Status switch
+            {
+                TranslationStatus.Translated => TypedResults.Ok(new TranslateResponse(result.Text!, result.SourceLanguage!, result.TargetLanguage, result.Engine, true, result.Caption)),
+                TranslationStatus.SameLanguage => TypedResults.Ok(new TranslateResponse(request.Text!, result.SourceLanguage!, result.TargetLanguage, null, false, null)),
+                TranslationStatus.PairNotAvailable => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Translation is not available for this pair."),
+                _ => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The translator is not working right now."),
+            };
+        }).WithTags("Translation");
+    }
+
+    private static string UserId(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authenticated API user has no id claim.");
+
+    private static ValidationProblem Invalid(LifeEventValidationException invalid) =>
+        TypedResults.ValidationProblem(invalid.Errors.ToDictionary(e => e.Key, e => e.Value), title: "The life event is not valid.");
+}
