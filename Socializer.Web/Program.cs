@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using Socializer.Core.Assistant;
 using Socializer.Core.Data;
 using Socializer.Core.Privacy;
 using Socializer.Web.Accounts;
@@ -15,6 +16,7 @@ builder.Services.AddSocializerPrivacy(builder.Configuration["DataProtection:Keys
 builder.Services.AddSocializerAccounts();
 builder.Services.AddSocializerApi();
 builder.Services.AddSocializerHealthChecks();
+builder.Services.AddSocializerAssistant(builder.Configuration).AddSocializerAssistantApi();
 
 var app = builder.Build();
 
@@ -29,5 +31,6 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapSocializerApi();
 app.MapSocializerHealth();
+app.MapAssistantApi();
 
 app.Run();

@@ -1,5 +1,3 @@
-
-
 namespace Socializer.Core.Accounts;
 
 /// <summary>The languages a user may choose as their preferred one: ISO 639-1 codes with English names.</summary>
@@ -28,5 +26,4 @@ public static class Languages
     public static string NameOf(string code) => Names.TryGetValue(code, out var name) ? name : code;
 
     public static string Describe(string code) => $"{NameOf(code)} ({code})";
-
 }
