@@ -69,7 +69,7 @@ public static class AssistantApiEndpoints
             {
                 return await store.RenameAsync(UserId(user), id, request.Title ?? "", ct) ? TypedResults.NoContent() : ConversationNotFound(id);
             }
-            catch (ArgumentException e) { return Invalid("title", e.Message); }
+            catch (ArgumentException e) { return Invalid("title", Reason(e)); }
         });
         chat.MapDelete("/conversations/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, ConversationStore store, CancellationToken ct) =>
             await store.DeleteAsync(UserId(user), id, ct) ? TypedResults.NoContent() : ConversationNotFound(id));
@@ -86,7 +86,7 @@ public static class AssistantApiEndpoints
                 var updated = await memory.UpdateAsync(UserId(user), id, request.Key ?? "", request.Value ?? "", request.Category ?? MemoryCategory.Fact, ct);
                 return updated is null ? MemoryNotFound(id) : TypedResults.Ok(updated);
             }
-            catch (ArgumentException e) { return Invalid(e.ParamName ?? "value", e.Message); }
+            catch (ArgumentException e) { return Invalid(e.ParamName ?? "value", Reason(e)); }
         });
         me.MapDelete("/memory/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, MemoryService memory, CancellationToken ct) =>
             await memory.DeleteAsync(UserId(user), id, ct) ? TypedResults.NoContent() : MemoryNotFound(id));
@@ -100,7 +100,7 @@ public static class AssistantApiEndpoints
             {
                 return await settings.UpdateAsync(UserId(user), request, ct) is { } s ? TypedResults.Ok(s) : TypedResults.Unauthorized();
             }
-            catch (ArgumentException e) { return Invalid(e.ParamName ?? "settings", e.Message); }
+            catch (ArgumentException e) { return Invalid(e.ParamName ?? "settings", Reason(e)); }
         });
         return api;
     }
@@ -133,7 +133,7 @@ public static class AssistantApiEndpoints
             var reply = await assistant.AskAsync(userId, request.Message, request.ConversationId, ct);
             return TypedResults.Ok(new AiChatResponse(reply.Response, reply.ConversationId, reply.ToolsUsed, reply.Model));
         }
-        catch (ArgumentException e) { return Invalid("message", e.Message); }
+        catch (ArgumentException e) { return Invalid("message", Reason(e)); }
         catch (ConversationNotFoundException e) { return ConversationNotFound(e.ConversationId); }
         catch (AssistantUnavailableException e)
         {
@@ -160,6 +160,10 @@ public static class AssistantApiEndpoints
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    /// <summary>The message without the " (Parameter 'x')" suffix meant for developers.</summary>
+    public static string Reason(ArgumentException e) =>
+        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 
     private static string UserId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authorized request without a user id.");
