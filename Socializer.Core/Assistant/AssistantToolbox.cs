@@ -35,13 +35,13 @@ public sealed class AssistantToolbox(MemoryService memory, UserSettingsService s
         yield return AIFunctionFactory.Create(
             ([Description("Short name of the fact, e.g. 'name', 'favourite food'.")] string key,
              [Description("The value to remember.")] string value,
-             [Description("One of: Fact, Preference, Interest, Person, Goal.")] string? category,
-             CancellationToken ct) => Safe("remember that", () => RememberAsync(userId, key, value, category, ct)),
+             [Description("One of: Fact, Preference, Interest, Person, Goal.")] string? category = null,
+             CancellationToken ct = default) => Safe("remember that", () => RememberAsync(userId, key, value, category, ct)),
             AssistantToolNames.RememberFact, "Remember a fact or preference about the signed-in user.");
 
         yield return AIFunctionFactory.Create(
-            ([Description("What to look up, e.g. 'name'; empty for everything remembered.")] string? topic,
-             CancellationToken ct) => Safe("look that up", () => RecallAsync(userId, topic, ct)),
+            ([Description("What to look up, e.g. 'name'; empty for everything remembered.")] string? topic = null,
+             CancellationToken ct = default) => Safe("look that up", () => RecallAsync(userId, topic, ct)),
             AssistantToolNames.RecallFacts, "Recall what the assistant remembers about the signed-in user, by topic or all of it.");
 
         yield return AIFunctionFactory.Create(
@@ -76,7 +76,7 @@ public sealed class AssistantToolbox(MemoryService memory, UserSettingsService s
         yield return NotYetAvailable(AssistantToolNames.GetMyTrainingPlan, "training plan", "The signed-in user's training plan and progress.");
         yield return NotYetAvailable(AssistantToolNames.ListLifeEvents, "life events", "The signed-in user's life events, as a timeline.");
         yield return AIFunctionFactory.Create(
-            ([Description("What happened.")] string title, [Description("When, as yyyy-mm-dd; empty for today.")] string? date) =>
+            ([Description("What happened.")] string title, [Description("When, as yyyy-mm-dd; empty for today.")] string? date = null) =>
                 Unavailable("life events"),
             AssistantToolNames.AddLifeEvent, "Log a life event for the signed-in user.");
         yield return AIFunctionFactory.Create(
