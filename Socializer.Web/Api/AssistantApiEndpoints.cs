@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Socializer.Core.Accounts;
 using Socializer.Core.Assistant;
 using Socializer.Core.Memory;
+using Socializer.Web.Components.Assistant;
 
 namespace Socializer.Web.Api;
 
@@ -69,7 +70,7 @@ public static class AssistantApiEndpoints
             {
                 return await store.RenameAsync(UserId(user), id, request.Title ?? "", ct) ? TypedResults.NoContent() : ConversationNotFound(id);
             }
-            catch (ArgumentException e) { return Invalid("title", Reason(e)); }
+            catch (ArgumentException e) { return Invalid("title", UserFacing.Message(e)); }
         });
         chat.MapDelete("/conversations/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, ConversationStore store, CancellationToken ct) =>
             await store.DeleteAsync(UserId(user), id, ct) ? TypedResults.NoContent() : ConversationNotFound(id));
@@ -86,7 +87,7 @@ public static class AssistantApiEndpoints
                 var updated = await memory.UpdateAsync(UserId(user), id, request.Key ?? "", request.Value ?? "", request.Category ?? MemoryCategory.Fact, ct);
                 return updated is null ? MemoryNotFound(id) : TypedResults.Ok(updated);
             }
-            catch (ArgumentException e) { return Invalid(e.ParamName ?? "value", Reason(e)); }
+            catch (ArgumentException e) { return Invalid(e.ParamName ?? "value", UserFacing.Message(e)); }
         });
         me.MapDelete("/memory/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, MemoryService memory, CancellationToken ct) =>
             await memory.DeleteAsync(UserId(user), id, ct) ? TypedResults.NoContent() : MemoryNotFound(id));
@@ -100,7 +101,7 @@ public static class AssistantApiEndpoints
             {
                 return await settings.UpdateAsync(UserId(user), request, ct) is { } s ? TypedResults.Ok(s) : TypedResults.Unauthorized();
             }
-            catch (ArgumentException e) { return Invalid(e.ParamName ?? "settings", Reason(e)); }
+            catch (ArgumentException e) { return Invalid(e.ParamName ?? "settings", UserFacing.Message(e)); }
         });
         return api;
     }
@@ -133,7 +134,7 @@ public static class AssistantApiEndpoints
             var reply = await assistant.AskAsync(userId, request.Message, request.ConversationId, ct);
             return TypedResults.Ok(new AiChatResponse(reply.Response, reply.ConversationId, reply.ToolsUsed, reply.Model));
         }
-        catch (ArgumentException e) { return Invalid("message", Reason(e)); }
+        catch (ArgumentException e) { return Invalid("message", UserFacing.Message(e)); }
         catch (ConversationNotFoundException e) { return ConversationNotFound(e.ConversationId); }
         catch (AssistantUnavailableException e)
         {
@@ -160,10 +161,6 @@ public static class AssistantApiEndpoints
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
-
-    /// <summary>The message without the " (Parameter 'x')" suffix meant for developers.</summary>
-    public static string Reason(ArgumentException e) =>
-        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 
     private static string UserId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authorized request without a user id.");
