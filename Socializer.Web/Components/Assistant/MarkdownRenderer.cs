@@ -35,13 +35,11 @@ public static class MarkdownRenderer
     {
         if (string.IsNullOrWhiteSpace(url)) return true;
         var trimmed = new string([.. url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c))]);
-        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var absolute))
-        {
-            // Relative addresses are fine unless something before the first / ? # looks like a scheme.
-            var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
-            var separator = trimmed.IndexOfAny(['/', '?', '#']);
-            return colon < 0 || (separator >= 0 && separator < colon);
-        }
+        // A relative address has no scheme: no colon before the first / ? # (on Linux "/a" would parse as file:///a).
+        var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+        var separator = trimmed.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (separator >= 0 && separator < colon)) return true;
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var absolute)) return false;
         return absolute.Scheme is "http" or "https" or "mailto";
     }
 }
