@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using Socializer.Core.Chat;
 using Socializer.Core.Coaching;
+using Socializer.Core.Assistant;
 using Socializer.Core.Data;
 using Socializer.Core.Memory;
 using Socializer.Core.Privacy;
@@ -24,6 +25,7 @@ builder.Services.AddSocializerHealth(builder.Environment);
 builder.Services.AddSocializerCoaching();
 builder.Services.AddSocializerTranslation(builder.Configuration);
 builder.Services.AddSocializerLifeEvents();
+builder.Services.AddSocializerAssistant(builder.Configuration).AddSocializerAssistantApi();
 
 var app = builder.Build();
 

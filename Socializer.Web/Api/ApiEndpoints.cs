@@ -40,6 +40,7 @@ public static class ApiEndpoints
         api.MapAuthEndpoints();
         api.MapRoomEndpoints();
         api.MapCoachingEndpoints();
+        api.MapAssistantEndpoints();
         return api;
     }
 }
