@@ -13,6 +13,9 @@ public class AppUser : IdentityUser
     /// <summary>BCP 47-ish language code ("en", "es"); detected from what the user writes, changeable in settings.</summary>
     public string PreferredLanguage { get; set; } = "en";
 
+    /// <summary>True once the user chose a language themselves; detection from their messages then stops changing it.</summary>
+    public bool PreferredLanguageIsExplicit { get; set; }
+
     /// <summary>0 to 2; passed to the model in ChatOptions.</summary>
     public double AiTemperature { get; set; } = DefaultAiTemperature;
 

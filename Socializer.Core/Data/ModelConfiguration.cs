@@ -97,7 +97,8 @@ internal sealed class AiConversationConfiguration : IEntityTypeConfiguration<AiC
 {
     public void Configure(EntityTypeBuilder<AiConversation> b)
     {
-        b.Property(c => c.Title).HasMaxLength(AiConversation.TitleMaxLength);
+        // Titles are stored encrypted: the column holds ciphertext, several times the plaintext limit.
+        b.Property(c => c.Title).HasMaxLength(1024);
         b.HasIndex(c => new { c.UserId, c.UpdatedAt });
         b.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -212,6 +212,9 @@ namespace Socializer.Core.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PreferredLanguageIsExplicit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreferredModel")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -252,7 +255,7 @@ namespace Socializer.Core.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(120)
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
