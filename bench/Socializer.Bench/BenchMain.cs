@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Socializer.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Socializer.Bench -- [--quick] [--out DIR]</c>: runs the benchmark and writes
+/// <c>dotnet run -c Release --project bench/Socializer.Bench -- [--quick] [--requests N] [--note TEXT] [--out DIR]</c>: runs the benchmark and writes
 /// DIR/benchmarks.md and DIR/benchmarks.json (DIR defaults to the repository's docs/).
 /// </summary>
 public static class BenchMain
@@ -14,8 +14,9 @@ public static class BenchMain
     {
         var options = args.Contains("--smoke") ? BenchOptions.Smoke : args.Contains("--quick") ? BenchOptions.Quick : BenchOptions.Full;
         var root = RepositoryRoot();
-        var outIndex = Array.IndexOf(args, "--out");
-        var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(root ?? ".", "docs");
+        var output = Argument(args, "--out") ?? Path.Combine(root ?? ".", "docs");
+        if (Argument(args, "--requests") is { } requests) options = options with { Requests = int.Parse(requests, System.Globalization.CultureInfo.InvariantCulture) };
+        if (Argument(args, "--note") is { } note) options = options with { Note = note };
 
         Console.WriteLine($"Socializer benchmark, {options.Mode} mode");
         var report = await BenchmarkRunner.RunAsync(options, Console.Out, root);
@@ -32,6 +33,12 @@ public static class BenchMain
         await File.WriteAllTextAsync(markdown, MarkdownReport.Render(report));
         await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, Json));
         return (markdown, json);
+    }
+
+    private static string? Argument(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
     /// <summary>The folder holding Socializer.sln, found upwards from the working directory, then from the binary.</summary>

@@ -6,6 +6,8 @@ public sealed record BenchOptions
 {
     public required string Mode { get; init; }
     public int Requests { get; init; }
+    /// <summary>Free text about the conditions of this run, printed at the top of the report.</summary>
+    public string? Note { get; init; }
     public IReadOnlyList<int> Concurrencies { get; init; } = [50, 200, 500];
     public int Users { get; init; } = 100;
     public int WarmupRequests { get; init; } = 500;

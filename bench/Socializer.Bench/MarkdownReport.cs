@@ -24,6 +24,11 @@ public static class MarkdownReport
         Line("Reproduce: `dotnet run -c Release --project bench/Socializer.Bench` (add `-- --quick` for the short run).");
         Line("The JSON twin with every figure is [benchmarks.json](benchmarks.json).");
         Line();
+        if (r.Options.Note is { Length: > 0 } note)
+        {
+            Line($"> **Conditions of this run.** {note}");
+            Line();
+        }
         Line("| Machine | |");
         Line("|---|---|");
         Line($"| CPU | {m.Cores} cores, {m.Cpu} |");
@@ -44,7 +49,7 @@ public static class MarkdownReport
 
         Line("## 1. AI chat API under load, and 2. the ceiling for the same work");
         Line();
-        Line($"**What.** {N(o.Requests)} `POST /api/ai-chat` requests per concurrency level across {o.Users} users (bearer tokens), each");
+        Line($"**What.** {N(o.Requests)} `POST /api/ai-chat` requests (full default {N(BenchOptions.Full.Requests)}) per concurrency level across {o.Users} users (bearer tokens), each");
         Line("starting a new conversation. One in four says \"remember that my colour is blue\" (a database write tool), one in four");
         Line("\"what do you know about me\" (a database read tool), half \"Hello\". What each kind did, checked before the load:");
         Line();
