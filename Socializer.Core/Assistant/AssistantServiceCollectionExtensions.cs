@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Socializer.Core.Accounts;
+using Socializer.Core.Health;
 using Socializer.Core.Memory;
 
 namespace Socializer.Core.Assistant;
@@ -23,6 +24,7 @@ public static class AssistantServiceCollectionExtensions
         services.TryAddSingleton<IModelClientFactory>(sp => options.IsOffline
             ? new OfflineModelClientFactory()
             : new OpenAICompatibleModelClientFactory(options));
+        services.TryAddSingleton<AiRequestTracker>(); // the pool-health page reads the same tracker
         services.AddSingleton<AssistantChatClients>();
         services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<AssistantChatClients>().For(null));
 

@@ -72,7 +72,7 @@ public sealed class AssistantToolbox(MemoryService memory, UserSettingsService s
             AssistantToolNames.GetPreviousConversation, "The signed-in user's previous conversation with the assistant (the most recent other one).");
 
         yield return AIFunctionFactory.Create(
-            ([Description("true to translate other people's room messages into the user's language, false to stop.")] bool enabled,
+            ([Description("true: translate room messages in other languages (on); false: stop translating them (off).")] bool enabled,
              CancellationToken ct) => Safe("change passive translation", async () =>
             {
                 await settings.SetPassiveTranslationAsync(userId, enabled, ct);
