@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Socializer.Core.Accounts;
 using Socializer.Core.Health;
+using Socializer.Core.Health.SelfTest;
 using Socializer.Core.Memory;
 
 namespace Socializer.Core.Assistant;
@@ -34,6 +35,8 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<AssistantPrompt>();
         services.AddSingleton<AssistantToolbox>();
         services.AddSingleton<AssistantService>();
+        // Replaces the health feature's database-only default (registered with TryAddScoped): the load check drives the real pipeline.
+        services.AddScoped<ISelfTestWorkload, AssistantSelfTestWorkload>();
         return services;
     }
 }
