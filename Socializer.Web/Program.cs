@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Socializer.Core.Chat;
 using Socializer.Core.Coaching;
 using Socializer.Core.Assistant;
+using Socializer.Core.Assistant.Rooms;
 using Socializer.Core.Data;
 using Socializer.Core.Memory;
 using Socializer.Core.Privacy;
@@ -26,6 +27,7 @@ builder.Services.AddSocializerCoaching();
 builder.Services.AddSocializerTranslation(builder.Configuration);
 builder.Services.AddSocializerLifeEvents();
 builder.Services.AddSocializerAssistant(builder.Configuration).AddSocializerAssistantApi();
+builder.Services.AddSocializerRoomAssistant();
 
 var app = builder.Build();
 

@@ -42,6 +42,8 @@ public sealed class UserSettingsService(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.FirstOrDefaultAsync(x => x.Id == userId, ct);
         if (user is null) return null;
+        // A changed language is the user's own choice; saving other settings leaves a detected language detected.
+        if (user.PreferredLanguage != language) user.PreferredLanguageIsExplicit = true;
         user.PreferredLanguage = language;
         user.AiTemperature = temperature;
         user.PreferredModel = model;
@@ -59,12 +61,17 @@ public sealed class UserSettingsService(IDbContextFactory<AppDbContext> dbFactor
         return valid;
     }
 
-    /// <summary>Accepts a code or an English language name; returns the stored code.</summary>
+    /// <summary>
+    /// The user chose a language (code or English name): stored and marked explicit, so language detection no longer
+    /// replaces it. Returns the stored code.
+    /// </summary>
     public async Task<string> SetLanguageAsync(string userId, string language, CancellationToken ct = default)
     {
         var code = ValidLanguage(language);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, code), ct);
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.PreferredLanguage, code)
+            .SetProperty(u => u.PreferredLanguageIsExplicit, true), ct);
         return code;
     }
 

@@ -1,9 +1,9 @@
-using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Socializer.Core.Accounts;
+using Socializer.Core.Health;
 
 namespace Socializer.Core.Assistant;
 
@@ -45,20 +45,13 @@ public abstract record AssistantUpdate
 /// </summary>
 public sealed class AssistantService(
     AssistantChatClients clients, ConversationStore conversations, AssistantToolbox toolbox, UserSettingsService settings,
-    AssistantPrompt prompt, ILogger<AssistantService> logger)
+    AssistantPrompt prompt, AiRequestTracker aiRequests, ILogger<AssistantService> logger)
 {
     public const int MaxMessageLength = 4000;
     private const int HistoryMessages = 20;
 
     public const string UnavailableMessage = "The assistant's model is not reachable right now. Your message is saved: press Retry in a moment.";
     public const string TimeoutMessage = "The assistant's model took too long to answer. Your message is saved: press Retry in a moment.";
-
-    private static readonly Meter Meter = new(AssistantChatClients.TelemetrySource);
-    private static readonly UpDownCounter<int> InFlight = Meter.CreateUpDownCounter<int>("socializer.ai.requests_in_flight", description: "Assistant answers being produced now.");
-    private static int inFlight;
-
-    /// <summary>Assistant answers being produced right now, in this process.</summary>
-    public static int RequestsInFlight => Volatile.Read(ref inFlight);
 
     public AssistantOptions Options => clients.Options;
 
@@ -90,7 +83,7 @@ public sealed class AssistantService(
         var call = await PrepareAsync(turn, ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(clients.Options.TimeoutSeconds));
-        Enter();
+        using var request = aiRequests.Begin();
         try
         {
             var response = await call.Client.GetResponseAsync(call.Messages, call.Options, timeout.Token);
@@ -100,16 +93,17 @@ public sealed class AssistantService(
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
+            request.Fail();
             await SaveFailureAsync(turn, TimeoutMessage);
             throw new AssistantUnavailableException(AssistantFailure.Timeout, turn.ConversationId, TimeoutMessage, e);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            request.Fail();
             logger.LogWarning(e, "Assistant model {Model} failed for conversation {ConversationId}", call.Model, turn.ConversationId);
             await SaveFailureAsync(turn, UnavailableMessage);
             throw new AssistantUnavailableException(AssistantFailure.Unavailable, turn.ConversationId, UnavailableMessage, e);
         }
-        finally { Leave(); }
     }
 
     /// <summary>
@@ -124,7 +118,7 @@ public sealed class AssistantService(
         var text = new StringBuilder();
         var tools = new List<string>();
         AssistantUpdate? failure = null;
-        Enter();
+        var request = aiRequests.Begin();
         try
         {
             await using var updates = call.Client.GetStreamingResponseAsync(call.Messages, call.Options, timeout.Token).GetAsyncEnumerator(timeout.Token);
@@ -164,7 +158,11 @@ public sealed class AssistantService(
                 yield return new AssistantUpdate.Text(delta);
             }
         }
-        finally { Leave(); }
+        finally
+        {
+            if (failure is not null) request.Fail();
+            request.Dispose();
+        }
 
         if (failure is not null)
         {
@@ -213,16 +211,4 @@ public sealed class AssistantService(
 
     private async Task SaveFailureAsync(AssistantTurn turn, string message) =>
         await conversations.AppendAsync(turn.UserId, turn.ConversationId, AiMessageRole.Error, message, ct: CancellationToken.None);
-
-    private static void Enter()
-    {
-        Interlocked.Increment(ref inFlight);
-        InFlight.Add(1);
-    }
-
-    private static void Leave()
-    {
-        Interlocked.Decrement(ref inFlight);
-        InFlight.Add(-1);
-    }
 }

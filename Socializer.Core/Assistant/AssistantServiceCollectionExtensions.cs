@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Socializer.Core.Accounts;
+using Socializer.Core.Health;
+using Socializer.Core.Health.SelfTest;
 using Socializer.Core.Memory;
 
 namespace Socializer.Core.Assistant;
@@ -23,6 +25,7 @@ public static class AssistantServiceCollectionExtensions
         services.TryAddSingleton<IModelClientFactory>(sp => options.IsOffline
             ? new OfflineModelClientFactory()
             : new OpenAICompatibleModelClientFactory(options));
+        services.TryAddSingleton<AiRequestTracker>(); // the pool-health page reads the same tracker
         services.AddSingleton<AssistantChatClients>();
         services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<AssistantChatClients>().For(null));
 
@@ -32,6 +35,8 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<AssistantPrompt>();
         services.AddSingleton<AssistantToolbox>();
         services.AddSingleton<AssistantService>();
+        // Replaces the health feature's database-only default (registered with TryAddScoped): the load check drives the real pipeline.
+        services.AddScoped<ISelfTestWorkload, AssistantSelfTestWorkload>();
         return services;
     }
 }

@@ -9,11 +9,14 @@ public static class AssistantToolNames
     public const string ForgetFact = "forget_fact";
     public const string SetMyTemperature = "set_my_temperature";
     public const string SetMyLanguage = "set_my_language";
+    public const string SetPassiveTranslation = "set_passive_translation";
     public const string GetPreviousConversation = "get_previous_conversation";
     public const string GetMySkills = "get_my_skills";
     public const string GetMyTrainingPlan = "get_my_training_plan";
     public const string AddLifeEvent = "add_life_event";
     public const string ListLifeEvents = "list_life_events";
+    public const string UpdateLifeEvent = "update_life_event";
+    public const string DeleteLifeEvent = "delete_life_event";
     public const string TranslateText = "translate_text";
     public const string EvaluateMyCommunication = "evaluate_my_communication";
     public const string CheckCulturalSensitivity = "check_cultural_sensitivity";
@@ -24,7 +27,7 @@ public sealed record AssistantToolContext(string UserId, int? ConversationId);
 
 /// <summary>
 /// Lets another feature (coaching, translation, life events) contribute tools. A contributed tool replaces the
-/// built-in placeholder of the same name (see <see cref="AssistantToolNames"/>). Tools must be bound to
+/// built-in tool of the same name (see <see cref="AssistantToolNames"/>). Tools must be bound to
 /// <see cref="AssistantToolContext.UserId"/>, take no user id argument, open their own DbContext, and return a
 /// friendly message instead of throwing.
 /// </summary>

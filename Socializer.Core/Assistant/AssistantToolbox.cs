@@ -71,41 +71,20 @@ public sealed class AssistantToolbox(MemoryService memory, UserSettingsService s
             (CancellationToken ct) => Safe("read your previous conversation", () => PreviousConversationAsync(userId, context.ConversationId, ct)),
             AssistantToolNames.GetPreviousConversation, "The signed-in user's previous conversation with the assistant (the most recent other one).");
 
-        // The tool surface of features that arrive separately; their feature replaces these through IAssistantToolSource.
-        yield return NotYetAvailable(AssistantToolNames.GetMySkills, "skills and skill levels", "The signed-in user's social skills and their levels.");
-        yield return NotYetAvailable(AssistantToolNames.GetMyTrainingPlan, "training plan", "The signed-in user's training plan and progress.");
-        yield return NotYetAvailable(AssistantToolNames.ListLifeEvents, "life events", "The signed-in user's life events, as a timeline.");
         yield return AIFunctionFactory.Create(
-            ([Description("What happened.")] string title, [Description("When, as yyyy-mm-dd; empty for today.")] string? date = null) =>
-                Unavailable("life events"),
-            AssistantToolNames.AddLifeEvent, "Log a life event for the signed-in user.");
-        yield return AIFunctionFactory.Create(
-            ([Description("The text to translate.")] string text, [Description("Target language name or code.")] string to) =>
-                Unavailable("translation"),
-            AssistantToolNames.TranslateText, "Translate a text into another language (machine translation).");
-        yield return NotYetAvailable(AssistantToolNames.EvaluateMyCommunication, "communication evaluation", "Evaluate the signed-in user's recent room messages (empathy, listening, clarity, engagement).");
-        yield return AIFunctionFactory.Create(
-            ([Description("The message to check.")] string text) => Unavailable("cultural-sensitivity check"),
-            AssistantToolNames.CheckCulturalSensitivity, "Check a message for cultural sensitivity and suggest kinder phrasing.");
+            ([Description("true: translate room messages in other languages (on); false: stop translating them (off).")] bool enabled,
+             CancellationToken ct) => Safe("change passive translation", async () =>
+            {
+                await settings.SetPassiveTranslationAsync(userId, enabled, ct);
+                return enabled
+                    ? "Passive translation is on again: room messages in other languages get a translation under them."
+                    : "Passive translation is off: I won't translate room messages for you. Say \"start translating\" to turn it back on.";
+            }),
+            AssistantToolNames.SetPassiveTranslation, "Turn the signed-in user's passive translation of room messages on or off.");
+        // Skills, training, life events, translation and the checks come from their features through IAssistantToolSource.
     }
 
-    private static AIFunction NotYetAvailable(string name, string feature, string description) =>
-        AIFunctionFactory.Create(() => Unavailable(feature), name, description);
-
-    private static string Unavailable(string feature) =>
-        $"The {feature} tool is not available in this version of Socializer yet, so I can't do that for you right now.";
-
-    private async Task<string> Safe(string action, Func<Task<string>> tool)
-    {
-        try { return await tool(); }
-        catch (ArgumentException e) { return $"I couldn't {action}: {e.Message}"; }
-        catch (OperationCanceledException) { throw; }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Assistant tool failed while trying to {Action}", action);
-            return $"Sorry, I couldn't {action} because something went wrong on my side. Please try again.";
-        }
-    }
+    private Task<string> Safe(string action, Func<Task<string>> tool) => ToolCall.SafeAsync(logger, action, tool);
 
     private async Task<string> ProfileAsync(string userId, CancellationToken ct)
     {

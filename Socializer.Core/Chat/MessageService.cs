@@ -47,6 +47,27 @@ public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IC
         return view;
     }
 
+    /// <summary>
+    /// Posts the assistant's answer in a room that has AI on, then publishes it like any message. The caller (the room
+    /// assistant) decided it was asked; this only stores and announces.
+    /// </summary>
+    public async Task<MessageView> PostAssistantAsync(int roomId, string? content, CancellationToken ct = default)
+    {
+        var text = ChatRules.NormalizeContent(content);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId, ct) ?? throw ChatException.NotFound("No such room.");
+        if (!room.AiEnabled) throw ChatException.Forbidden("The assistant is off in this room.");
+
+        var message = new Message { RoomId = roomId, SenderType = SenderType.Assistant, Content = text };
+        db.Messages.Add(message);
+        room.LastActivityAt = message.CreatedAt;
+        await db.SaveChangesAsync(ct);
+
+        var view = await Project(db.Messages.Where(m => m.Id == message.Id)).FirstAsync(ct);
+        await bus.PublishAsync(new MessagePosted(roomId, view, room.AiEnabled), ct);
+        return view;
+    }
+
     /// <summary>Edits one's own, not deleted message in a room one still belongs to; the ownership check is in the update itself.</summary>
     public async Task<MessageView> EditAsync(long messageId, string userId, string? content, CancellationToken ct = default)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Socializer.Core.Accounts;
+using Socializer.Core.Assistant;
 
 namespace Socializer.Core.Coaching;
 
@@ -15,6 +16,7 @@ public static class CoachingServiceCollectionExtensions
         services.AddSingleton<ICommunicationEvaluator, ModelCommunicationEvaluator>();
         services.AddSingleton<ICulturalSensitivityChecker, LexiconSensitivityChecker>();
         services.AddSingleton<CoachingService>();
+        services.AddSingleton<IAssistantToolSource, CoachingAssistantTools>();
         services.AddSingleton<IUserOnboardingStep, DefaultPlanOnboardingStep>();
         return services;
     }

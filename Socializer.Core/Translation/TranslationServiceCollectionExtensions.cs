@@ -14,6 +14,7 @@ public static class TranslationServiceCollectionExtensions
         services.AddSingleton<ITranslator, ApertiumTranslator>();
         services.AddSingleton<MessageTranslationService>();
         services.AddSingleton<UserLanguageService>();
+        services.AddSingleton<Assistant.IAssistantToolSource, TranslationAssistantTools>();
         return services;
     }
 }

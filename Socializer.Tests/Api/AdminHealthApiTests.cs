@@ -66,6 +66,7 @@ public sealed class AdminHealthApiTests(SocializerAppFactory app) : IClassFixtur
 
         Assert.Equal(100, result.GetProperty("succeeded").GetInt32());
         Assert.Equal(0, result.GetProperty("failed").GetInt32());
+        Assert.StartsWith("The assistant pipeline", result.GetProperty("workload").GetString());
         Assert.True(result.GetProperty("returnedToBaseline").GetBoolean());
         var after = await admin.GetFromJsonAsync<JsonElement>("/api/admin/pool-health");
         Assert.Equal(0, after.GetProperty("liveContexts").GetInt32());

@@ -27,7 +27,10 @@ public sealed class OfflineChatClient : IChatClient
         "- **Forget** it: \"forget my favourite food\" (everything: Profile → Memory)\n" +
         "- **Settings**: \"set my temperature to 0.3\", \"set my language to Spanish\"\n" +
         "- **Our last talk**: \"what did we talk about last time?\"\n" +
-        "- Skills, training, life events, translation, feedback on my messages and cultural checks, where those tools are available\n\n";
+        "- **Skills and training**: \"what are my skills?\", \"my training plan\"\n" +
+        "- **Life events**: \"I got a new job today\", \"log a life event: moved to Madrid\", \"show my timeline\", \"delete life event 3\"\n" +
+        "- **Translate**: \"translate 'good morning' to Spanish\"; \"stop translating\" / \"start translating again\" for room messages\n" +
+        "- **Feedback**: \"evaluate my last messages\", \"is this kind: ...\"\n\n";
 
     private readonly ChatClientMetadata metadata = new("socializer-offline", null, ModelName);
 

@@ -26,6 +26,8 @@ public static partial class OfflineIntentParser
     [
         (R(@"^(?:forget|delete|erase|wipe)\s+(?:everything|all)(?:\s+(?:about me|you know(?: about me)?|you remember(?: about me)?))?$"),
             _ => new(OfflineIntentKind.ForgetEverything)),
+        (R(@"^(?:delete|remove)\s+(?:my\s+)?life event\s+(?:#|number\s+)?(?<id>\d{1,9})$"),
+            m => OfflineIntent.Call(AssistantToolNames.DeleteLifeEvent, ("id", int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture)))),
         (R(@"^(?:forget|delete|erase|remove)\s+(?:that\s+|about\s+)?(?:what (?:you know|i told you) about\s+)?my\s+(?<key>.+)$"),
             m => OfflineIntent.Call(AssistantToolNames.ForgetFact, ("key", KeyOnly(m.Groups["key"].Value)))),
         (R(@"^(?:remember|note|keep in mind|don't forget)(?:\s+that)?[:,]?\s+(?<rest>.+)$"), m => Remember(m.Groups["rest"].Value)),
@@ -35,6 +37,8 @@ public static partial class OfflineIntentParser
             _ => OfflineIntent.Call(AssistantToolNames.GetPreviousConversation)),
         (R(@"^(?:log|add|record|save)\s+(?:a\s+|this\s+)?life event[:,]?\s+(?<title>.+)$"),
             m => OfflineIntent.Call(AssistantToolNames.AddLifeEvent, ("title", m.Groups["title"].Value.Trim()), ("date", null))),
+        (LifeEventNews(), m => OfflineIntent.Call(AssistantToolNames.AddLifeEvent,
+            ("title", Capitalize(m.Groups["what"].Value.Trim())), ("date", DateWord(m.Groups["when"].Value)))),
         (R(@"^(?:show|list)?\s*(?:me\s+)?my\s+(?:life events|timeline)$"),
             _ => OfflineIntent.Call(AssistantToolNames.ListLifeEvents)),
         (R(@"\bmy\s+training\b|\btraining plan\b|^what should i (?:practi[cs]e|work on)|^what(?:'s| is) my (?:current )?focus$"),
@@ -51,11 +55,17 @@ public static partial class OfflineIntentParser
             m => OfflineIntent.Call(AssistantToolNames.SetMyTemperature, ("temperature", ParseNumber(m.Groups["t"].Value)))),
         (R(@"^(?:set|change|switch)\s+(?:my\s+|the\s+)?(?:preferred\s+)?language\s+(?:to\s+)?(?<lang>[\p{L}-]{2,20})$|^my preferred language is\s+(?<lang>[\p{L}-]{2,20})$"),
             m => OfflineIntent.Call(AssistantToolNames.SetMyLanguage, ("language", m.Groups["lang"].Value))),
+        (R(@"^(?:stop|quit|don't|do not|no more)\s+(?:auto(?:matically)?\s+|passive(?:ly)?\s+)?translat(?:ing|e|ions?)(?:\s+(?:messages|for me|the chat|(?:the\s+)?room messages))?$|^(?:turn|switch)\s+off\s+(?:the\s+)?(?:passive\s+|automatic\s+|auto\s+)?translations?$|^(?:turn|switch)\s+(?:the\s+)?(?:passive\s+|automatic\s+|auto\s+)?translations?\s+off$"),
+            _ => OfflineIntent.Call(AssistantToolNames.SetPassiveTranslation, ("enabled", false))),
+        (R(@"^(?:start|resume)\s+(?:auto(?:matically)?\s+|passive(?:ly)?\s+)?translating(?:\s+(?:messages|for me|the chat|(?:the\s+)?room messages))?(?:\s+again)?$|^(?:turn|switch)\s+(?:back\s+)?on\s+(?:the\s+)?(?:passive\s+|automatic\s+|auto\s+)?translations?(?:\s+again)?$|^(?:turn|switch)\s+(?:the\s+)?(?:passive\s+|automatic\s+|auto\s+)?translations?\s+(?:back\s+)?on(?:\s+again)?$"),
+            _ => OfflineIntent.Call(AssistantToolNames.SetPassiveTranslation, ("enabled", true))),
         (R(@"^translate\s+(?:(?:in)?to\s+(?<to>[\p{L}-]{2,20})[:,]\s*(?<text>.+)|(?<text>.+?)\s+(?:in)?to\s+(?<to>[\p{L}-]{2,20}))$"),
             m => OfflineIntent.Call(AssistantToolNames.TranslateText, ("text", Unquote(m.Groups["text"].Value)), ("to", m.Groups["to"].Value))),
         (R(@"^(?:evaluate|rate|assess|review)\s+my\s+(?:last\s+|recent\s+)?(?:messages|communication|chatting)$|^how (?:is|was|am) (?:my communication|i communicating)|^give me feedback on my (?:messages|communication)$"),
             _ => OfflineIntent.Call(AssistantToolNames.EvaluateMyCommunication)),
         (R(@"^(?:is this|check(?: this| my message)?(?: for)?)\s+(?:culturally\s+)?(?:sensitive|appropriate|offensive|cultural sensitivity|sensitivity)[?:,]?\s+(?<text>.+)$|^cultural(?: sensitivity)? check[:,]?\s+(?<text>.+)$"),
+            m => OfflineIntent.Call(AssistantToolNames.CheckCulturalSensitivity, ("text", Unquote(m.Groups["text"].Value)))),
+        (R(@"^(?:is|does)\s+(?:this|it|that)\s+(?:sound\s+)?(?:kind|unkind|rude|polite|nice|mean|ok|okay|offensive|hurtful|respectful)[?:,]?\s+(?<text>.+)$"),
             m => OfflineIntent.Call(AssistantToolNames.CheckCulturalSensitivity, ("text", Unquote(m.Groups["text"].Value)))),
         (R(@"^(?:help|\?|commands|what can you do|what can i (?:ask|say)|how does this work|what do you understand)$"),
             _ => new(OfflineIntentKind.Help)),
@@ -128,11 +138,26 @@ public static partial class OfflineIntentParser
 
     private static string KeyOnly(string key) => MemoryService.NormalizeKey(TrailingIs().Replace(key, ""));
 
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    /// <summary>The life-event tool takes "today"/"yesterday" itself, so parsing stays independent of the clock.</summary>
+    private static string? DateWord(string when) => when.ToLowerInvariant() switch
+    {
+        "" => null,
+        "yesterday" or "last night" => "yesterday",
+        _ => "today",
+    };
+
     private static string Unquote(string s) => s.Trim().Trim('"', '\'', '“', '”', '«', '»').Trim();
 
     private static double ParseNumber(string s) => double.Parse(s.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static Regex R(string pattern) => new(pattern, Options, Limit);
+
+    /// <summary>News of a life event told in the first person ("I got a new job today"): only phrases that clearly are one.</summary>
+    [GeneratedRegex(@"^(?:guess what[,!]?\s+)?i(?:'ve| have)?\s+(?:just\s+)?(?<what>(?:got\s+(?:a\s+|an\s+|my\s+|our\s+)?(?:new\s+|first\s+)?(?:job|promotion|degree|diploma|scholarship|raise|dog|cat|puppy|kitten|house|apartment|flat|car)|got\s+(?:married|engaged|divorced)|(?:started|began)\s+(?:a\s+|my\s+|our\s+)?(?:new\s+|first\s+)?(?:job|school|university|college|business|company)|moved\s+(?:to|house|in|out|abroad)|graduated|retired|(?:had|welcomed)\s+(?:a\s+|our\s+|my\s+)?(?:baby|son|daughter|child)|became\s+a\s+(?:parent|father|mother|dad|mum|mom|grandparent|grandfather|grandmother)|(?:lost|quit|left|changed)\s+(?:my\s+)?jobs?|passed\s+my|adopted|bought\s+(?:a\s+|my\s+|our\s+)?(?:first\s+|new\s+)?(?:house|home|apartment|flat|car))\b.*?)(?:\s+(?<when>today|yesterday|this morning|last night))?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex LifeEventNews();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
