@@ -15,9 +15,7 @@ public sealed class AssistantJourneyTests(BrowserFixture fixture) : BrowserTest(
         await OpenAssistantAsync(page);
 
         await AskAsync(page, "remember that my name is Ada");
-        var firstAnswer = page.GetByText("Ada").Last;
         await Expect(page.GetByText("remember_fact", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(firstAnswer).ToBeVisibleAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/assistant/\d+$"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New conversation" }).ClickAsync();
@@ -26,7 +24,7 @@ public sealed class AssistantJourneyTests(BrowserFixture fixture) : BrowserTest(
 
         await AskAsync(page, "what is my name?");
         await Expect(page.GetByText("recall_facts", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(page.GetByText("Ada", new() { Exact = false }).Last).ToBeVisibleAsync();
+        await Expect(page.GetByText(new Regex(@"Your name is\W+Ada"))).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeVisibleAsync();
         // Two conversations now, both listed.
         await Expect(page.GetByRole(AriaRole.Listbox, new() { Name = "Conversations" }).GetByRole(AriaRole.Option)).ToHaveCountAsync(2);
