@@ -1,8 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Socializer.Core.Assistant;
 using Socializer.Tests.Support;
 
 namespace Socializer.Tests.Browser;
@@ -59,7 +62,16 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 
     private sealed class KestrelAppFactory : SocializerAppFactory
     {
+        /// <summary>How long the assistant takes per streamed piece (about four words): slow enough to press Stop.</summary>
+        private static readonly TimeSpan AssistantPace = TimeSpan.FromMilliseconds(200);
+
         public KestrelAppFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<IModelClientFactory>(new PacedModelClients(AssistantPace)));
+        }
     }
 }
 

@@ -13,7 +13,18 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected BrowserFixture Fixture { get; } = fixture;
 
-    protected static string? ScreenshotFolder => Environment.GetEnvironmentVariable("SOCIALIZER_SCREENSHOTS");
+    /// <summary>SOCIALIZER_SCREENSHOTS, a relative path taken from the repository root (tests run in bin/).</summary>
+    protected static string? ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("SOCIALIZER_SCREENSHOTS") is { Length: > 0 } folder
+            ? Path.IsPathRooted(folder) ? folder : Path.Combine(RepositoryRoot(), folder)
+            : null;
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Socializer.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? Directory.GetCurrentDirectory();
+    }
 
     protected async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
     {
