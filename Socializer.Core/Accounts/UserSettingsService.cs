@@ -42,6 +42,8 @@ public sealed class UserSettingsService(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.FirstOrDefaultAsync(x => x.Id == userId, ct);
         if (user is null) return null;
+        // Choosing a language (not merely saving the detected one again) stops detection from changing it.
+        if (language != user.PreferredLanguage) user.PreferredLanguageIsExplicit = true;
         user.PreferredLanguage = language;
         user.AiTemperature = temperature;
         user.PreferredModel = model;
@@ -64,7 +66,7 @@ public sealed class UserSettingsService(IDbContextFactory<AppDbContext> dbFactor
     {
         var code = ValidLanguage(language);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, code), ct);
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, code).SetProperty(u => u.PreferredLanguageIsExplicit, true), ct);
         return code;
     }
 
