@@ -6,6 +6,7 @@ using Socializer.Core.Assistant.Rooms;
 using Socializer.Core.Data;
 using Socializer.Core.Memory;
 using Socializer.Core.Privacy;
+using Socializer.Core.RoomFollowUp;
 using Socializer.Core.Translation;
 using Socializer.Web.Accounts;
 using Socializer.Web.Api;
@@ -26,6 +27,7 @@ builder.Services.AddSocializerHealth(builder.Environment);
 builder.Services.AddSocializerCoaching();
 builder.Services.AddSocializerTranslation(builder.Configuration);
 builder.Services.AddSocializerLifeEvents();
+builder.Services.AddSocializerRoomFollowUp();
 builder.Services.AddSocializerAssistant(builder.Configuration).AddSocializerAssistantApi();
 builder.Services.AddSocializerRoomAssistant();
 

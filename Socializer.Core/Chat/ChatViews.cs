@@ -2,9 +2,10 @@ namespace Socializer.Core.Chat;
 
 // What the chat services hand out: plain records, safe to send over a bus or serialize for the API.
 
+/// <param name="Language">The detected language of the content ("es"), when known; readers in another language get a translation.</param>
 public sealed record MessageView(
     long Id, int RoomId, SenderType SenderType, string? SenderId, string SenderName,
-    string Content, DateTime CreatedAt, DateTime? EditedAt, bool IsDeleted);
+    string Content, DateTime CreatedAt, DateTime? EditedAt, bool IsDeleted, string? Language = null);
 
 /// <summary>A page of history, oldest first. <see cref="HasOlder"/> says whether a page before this one exists.</summary>
 public sealed record MessagePage(IReadOnlyList<MessageView> Messages, bool HasOlder);

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Socializer.Core.Data;
+using Socializer.Core.Translation;
 
 namespace Socializer.Core.Chat;
 
 /// <summary>
 /// Messages in rooms: keyset-paged history, post, edit and soft-delete one's own, full-text search over the rooms
 /// one belongs to. Every change is committed, then published as <see cref="MessagePosted"/>, <see cref="MessageEdited"/>
-/// or <see cref="MessageDeleted"/> to the room's subscribers.
+/// or <see cref="MessageDeleted"/> to the room's subscribers. A user's message gets its language detected as it is saved,
+/// so readers in other languages can be offered a translation.
 /// </summary>
-public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IChatBus bus, TypingTracker typing)
+public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IChatBus bus, TypingTracker typing, ILanguageDetector languageDetector)
 {
     public const int PageSize = 50;
     public const int MaxPageSize = 200;
@@ -35,7 +37,11 @@ public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IC
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await ChatRules.RequireMemberAsync(db, roomId, userId, ct);
 
-        var message = new Message { RoomId = roomId, SenderId = userId, SenderType = SenderType.User, Content = text };
+        var message = new Message
+        {
+            RoomId = roomId, SenderId = userId, SenderType = SenderType.User, Content = text,
+            Language = languageDetector.Detect(text).Language,
+        };
         db.Messages.Add(message);
         var room = await db.Rooms.FirstAsync(r => r.Id == roomId, ct);
         room.LastActivityAt = message.CreatedAt;
@@ -74,9 +80,12 @@ public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IC
         var text = ChatRules.NormalizeContent(content);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = DateTime.UtcNow;
+        var language = languageDetector.Detect(text).Language;
         var updated = await OwnLiveMessage(db, messageId, userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Content, text).SetProperty(m => m.EditedAt, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Content, text).SetProperty(m => m.EditedAt, now).SetProperty(m => m.Language, language), ct);
         if (updated == 0) throw await WhyNotOwnAsync(db, messageId, userId, ct);
+        // Cached translations are of the old text.
+        await db.MessageTranslations.Where(t => t.MessageId == messageId).ExecuteDeleteAsync(ct);
 
         var view = await Project(db.Messages.Where(m => m.Id == messageId)).FirstAsync(ct);
         await bus.PublishAsync(new MessageEdited(view.RoomId, view), ct);
@@ -156,7 +165,7 @@ public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IC
                 : m.SenderType == SenderType.System ? "System"
                 : m.Sender == null ? "Former user"
                 : m.Sender.DisplayName != "" ? m.Sender.DisplayName : m.Sender.UserName ?? "",
-            m.Content, m.CreatedAt, m.EditedAt, m.DeletedAt != null));
+            m.Content, m.CreatedAt, m.EditedAt, m.DeletedAt != null, m.Language));
 
     private static string SenderName(SenderType type, string? userName) => type switch
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
 using Socializer.Core.Accounts;
 using Socializer.Core.Chat;
+using Socializer.Core.Translation;
 
 namespace Socializer.Tests.Support;
 
@@ -15,7 +16,7 @@ public sealed class ChatFixture : IAsyncDisposable
         Typing = new TypingTracker(Bus, Clock);
         Rooms = new RoomService(database.Factory, Bus, new PasswordHasher<Room>());
         Invites = new InviteService(database.Factory, Bus, Rooms);
-        Messages = new MessageService(database.Factory, Bus, Typing);
+        Messages = new MessageService(database.Factory, Bus, Typing, new StopWordLanguageDetector());
     }
 
     public TestDatabase Database { get; }
