@@ -111,7 +111,7 @@ public sealed class OfflineChatClient : IChatClient
         return results.Count == 0 ? "The tool ran but returned nothing." : string.Join("\n\n", results);
     }
 
-    // A property pattern, because the architecture test reads any ".Result" as blocking on a task.
+    // A property pattern: the sync-over-async check cannot tell this Result property from a Task's.
     private static string ResultText(FunctionResultContent content) => content is { Result: var result } ? Text(result) : "";
 
     private static string Text(object? result) => result switch
