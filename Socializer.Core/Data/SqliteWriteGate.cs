@@ -10,7 +10,8 @@ namespace Socializer.Core.Data;
 /// sleeps on (and so blocks) a thread-pool thread for every waiting request. On a small machine that starves
 /// the pool and throughput collapses (the benchmark measured ~50 req/s; profiles showed the request threads
 /// parked in SqliteDataReader.NextResult). Queuing on a SemaphoreSlim keeps threads free and the writes short.
-/// Writes outside SaveChanges (ExecuteUpdate/Delete, raw SQL) are not gated and still rely on busy_timeout.
+/// Synchronous SaveChanges (it blocks a thread anyway) and writes outside SaveChanges (ExecuteUpdate/Delete, raw
+/// SQL) are not gated and still rely on busy_timeout.
 /// </summary>
 public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
 {
@@ -18,16 +19,6 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
 
     /// <summary>The contexts whose SaveChanges holds the gate now.</summary>
     private readonly ConditionalWeakTable<DbContext, object> holders = new();
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (ShouldGate(eventData.Context))
-        {
-            gate.Wait();
-            Hold(eventData.Context!);
-        }
-        return result;
-    }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -40,27 +31,17 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Release(eventData.Context);
-        return result;
-    }
-
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         Release(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
-
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Release(eventData.Context);
         return Task.CompletedTask;
     }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
