@@ -62,7 +62,11 @@ public sealed class AssistantService(
         if (text.Length == 0) throw new ArgumentException("The message is empty.", nameof(message));
         if (text.Length > MaxMessageLength) throw new ArgumentException($"The message may have at most {MaxMessageLength} characters.", nameof(message));
 
-        var id = conversationId ?? await conversations.CreateAsync(userId, text, ct);
+        if (conversationId is not { } id)
+        {
+            var (created, first) = await conversations.StartAsync(userId, text, ct);
+            return new AssistantTurn(userId, created, first);
+        }
         var saved = await conversations.AppendAsync(userId, id, AiMessageRole.User, text, ct: ct)
             ?? throw new ConversationNotFoundException(id);
         return new AssistantTurn(userId, id, saved);

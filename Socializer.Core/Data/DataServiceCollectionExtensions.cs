@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
         var connectionString = ResolveSqliteConnectionString(configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), contentRoot);
 
         AddContextAndConnectionTracking(services, configuration, options.Provider, connectionString);
+        services.AddSingleton<SqliteWriteGate>();
 
         services.AddDbContextFactory<AppDbContext>((sp, db) =>
         {
@@ -27,7 +28,7 @@ public static class DataServiceCollectionExtensions
             {
                 case DatabaseProvider.Sqlite:
                     db.UseSqlite(connectionString);
-                    db.AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMs));
+                    db.AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMs), sp.GetRequiredService<SqliteWriteGate>());
                     break;
                 default:
                     throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not available in this build; use 'Sqlite'.");
