@@ -50,6 +50,13 @@ public static class AccountServiceCollectionExtensions
         {
             options.LoginPath = "/Account/Login";
             options.AccessDeniedPath = "/Account/AccessDenied";
+            // The Blazor hub's WebSocket request lasts as long as the circuit, and resolving Identity's validator
+            // creates a request-scoped context that would live that long. The circuit revalidates the security
+            // stamp on its own scope instead (RevalidatingIdentityStateProvider), so skip the check there.
+            options.Events.OnValidatePrincipal = context =>
+                context.Request.Path.StartsWithSegments("/_blazor")
+                    ? Task.CompletedTask
+                    : SecurityStampValidator.ValidatePrincipalAsync(context);
         });
 
         // Bearer first, cookie last: an unauthenticated page request is still redirected to the login page.
