@@ -152,6 +152,7 @@ public sealed class DrillAppFactory : SocializerAppFactory
     }
 }
 
+[Collection(SerialCollection.Name)]
 public sealed class LeakDrillApiTests(DrillAppFactory app) : IClassFixture<DrillAppFactory>
 {
     [Fact]

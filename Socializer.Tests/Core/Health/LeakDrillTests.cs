@@ -2,6 +2,7 @@ using Socializer.Tests.Support;
 
 namespace Socializer.Tests.Core.Health;
 
+[Collection(SerialCollection.Name)]
 public sealed class LeakDrillTests : IAsyncLifetime
 {
     private TrackedDatabase database = default!;
