@@ -58,45 +58,45 @@ public static class AssistantApiEndpoints
         var chat = api.MapGroup("/ai-chat").WithTags("Assistant");
         chat.MapPost("", PostChatAsync);
         chat.MapGet("/conversations", async (ClaimsPrincipal user, ConversationStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListAsync(UserId(user), ct)));
+            TypedResults.Ok(await store.ListAsync(ApiUser.Id(user), ct)));
         chat.MapGet("/conversations/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, ConversationStore store, CancellationToken ct) =>
-            await store.GetAsync(UserId(user), id, ct) is { } c ? TypedResults.Ok(c) : ConversationNotFound(id));
+            await store.GetAsync(ApiUser.Id(user), id, ct) is { } c ? TypedResults.Ok(c) : ConversationNotFound(id));
         chat.MapPut("/conversations/{id:int}", async Task<IResult> (int id, RenameConversationRequest request, ClaimsPrincipal user, ConversationStore store, CancellationToken ct) =>
         {
             try
             {
-                return await store.RenameAsync(UserId(user), id, request.Title ?? "", ct) ? TypedResults.NoContent() : ConversationNotFound(id);
+                return await store.RenameAsync(ApiUser.Id(user), id, request.Title ?? "", ct) ? TypedResults.NoContent() : ConversationNotFound(id);
             }
             catch (ArgumentException e) { return Invalid("title", UserFacing.Message(e)); }
         });
         chat.MapDelete("/conversations/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, ConversationStore store, CancellationToken ct) =>
-            await store.DeleteAsync(UserId(user), id, ct) ? TypedResults.NoContent() : ConversationNotFound(id));
+            await store.DeleteAsync(ApiUser.Id(user), id, ct) ? TypedResults.NoContent() : ConversationNotFound(id));
 
         var me = api.MapGroup("/me").WithTags("Me");
         me.MapGet("/memory", async (ClaimsPrincipal user, MemoryService memory, CancellationToken ct) =>
-            TypedResults.Ok(await memory.ListAsync(UserId(user), ct)));
+            TypedResults.Ok(await memory.ListAsync(ApiUser.Id(user), ct)));
         me.MapGet("/memory/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, MemoryService memory, CancellationToken ct) =>
-            await memory.GetAsync(UserId(user), id, ct) is { } item ? TypedResults.Ok(item) : MemoryNotFound(id));
+            await memory.GetAsync(ApiUser.Id(user), id, ct) is { } item ? TypedResults.Ok(item) : MemoryNotFound(id));
         me.MapPut("/memory/{id:int}", async Task<IResult> (int id, MemoryItemRequest request, ClaimsPrincipal user, MemoryService memory, CancellationToken ct) =>
         {
             try
             {
-                var updated = await memory.UpdateAsync(UserId(user), id, request.Key ?? "", request.Value ?? "", request.Category ?? MemoryCategory.Fact, ct);
+                var updated = await memory.UpdateAsync(ApiUser.Id(user), id, request.Key ?? "", request.Value ?? "", request.Category ?? MemoryCategory.Fact, ct);
                 return updated is null ? MemoryNotFound(id) : TypedResults.Ok(updated);
             }
             catch (ArgumentException e) { return Invalid(e.ParamName ?? "value", UserFacing.Message(e)); }
         });
         me.MapDelete("/memory/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, MemoryService memory, CancellationToken ct) =>
-            await memory.DeleteAsync(UserId(user), id, ct) ? TypedResults.NoContent() : MemoryNotFound(id));
+            await memory.DeleteAsync(ApiUser.Id(user), id, ct) ? TypedResults.NoContent() : MemoryNotFound(id));
         me.MapDelete("/memory", async (ClaimsPrincipal user, MemoryService memory, CancellationToken ct) =>
-            TypedResults.Ok(new { forgotten = await memory.ForgetAllAsync(UserId(user), ct) }));
+            TypedResults.Ok(new { forgotten = await memory.ForgetAllAsync(ApiUser.Id(user), ct) }));
         me.MapGet("/settings", async Task<IResult> (ClaimsPrincipal user, UserSettingsService settings, CancellationToken ct) =>
-            await settings.GetAsync(UserId(user), ct) is { } s ? TypedResults.Ok(s) : TypedResults.Unauthorized());
+            await settings.GetAsync(ApiUser.Id(user), ct) is { } s ? TypedResults.Ok(s) : TypedResults.Unauthorized());
         me.MapPut("/settings", async Task<IResult> (UserSettings request, ClaimsPrincipal user, UserSettingsService settings, CancellationToken ct) =>
         {
             try
             {
-                return await settings.UpdateAsync(UserId(user), request, ct) is { } s ? TypedResults.Ok(s) : TypedResults.Unauthorized();
+                return await settings.UpdateAsync(ApiUser.Id(user), request, ct) is { } s ? TypedResults.Ok(s) : TypedResults.Unauthorized();
             }
             catch (ArgumentException e) { return Invalid(e.ParamName ?? "settings", UserFacing.Message(e)); }
         });
@@ -104,7 +104,7 @@ public static class AssistantApiEndpoints
 
     private static async Task<IResult> PostChatAsync(HttpContext http, ClaimsPrincipal user, AssistantService assistant, AssistantRateLimiter limiter, CancellationToken ct)
     {
-        var userId = UserId(user);
+        var userId = ApiUser.Id(user);
         using var lease = limiter.Acquire(userId);
         if (!lease.IsAcquired)
         {
@@ -157,9 +157,6 @@ public static class AssistantApiEndpoints
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
-
-    private static string UserId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authorized request without a user id.");
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

@@ -24,18 +24,18 @@ public static class CoachingEndpoints
         var api = root.MapGroup("").RequireAuthorization(ApiEndpoints.ApiPolicy);
 
         api.MapGet("/me/training", (ClaimsPrincipal user, CoachingService coaching, CancellationToken ct) =>
-            coaching.GetTrainingAsync(UserId(user), ct)).WithTags("Coaching");
+            coaching.GetTrainingAsync(ApiUser.Id(user), ct)).WithTags("Coaching");
 
         var events = api.MapGroup("/me/life-events").WithTags("Life events");
-        events.MapGet("/", (ClaimsPrincipal user, LifeEventService service, CancellationToken ct) => service.ListAsync(UserId(user), ct));
-        events.MapGet("/timeline", (ClaimsPrincipal user, LifeEventService service, CancellationToken ct) => service.GetTimelineAsync(UserId(user), ct));
+        events.MapGet("/", (ClaimsPrincipal user, LifeEventService service, CancellationToken ct) => service.ListAsync(ApiUser.Id(user), ct));
+        events.MapGet("/timeline", (ClaimsPrincipal user, LifeEventService service, CancellationToken ct) => service.GetTimelineAsync(ApiUser.Id(user), ct));
         events.MapGet("/{id:int}", async Task<Results<Ok<LifeEventView>, NotFound>> (int id, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
-            await service.GetAsync(UserId(user), id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound());
+            await service.GetAsync(ApiUser.Id(user), id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound());
         events.MapPost("/", async Task<Results<Created<LifeEventView>, ValidationProblem>> (LifeEventInput input, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
         {
             try
             {
-                var created = await service.AddAsync(UserId(user), input, ct);
+                var created = await service.AddAsync(ApiUser.Id(user), input, ct);
                 return TypedResults.Created($"/api/me/life-events/{created.Id}", created);
             }
             catch (LifeEventValidationException invalid)
@@ -47,7 +47,7 @@ public static class CoachingEndpoints
         {
             try
             {
-                return await service.UpdateAsync(UserId(user), id, input, ct) is { } updated ? TypedResults.Ok(updated) : TypedResults.NotFound();
+                return await service.UpdateAsync(ApiUser.Id(user), id, input, ct) is { } updated ? TypedResults.Ok(updated) : TypedResults.NotFound();
             }
             catch (LifeEventValidationException invalid)
             {
@@ -55,7 +55,7 @@ public static class CoachingEndpoints
             }
         });
         events.MapDelete("/{id:int}", async Task<Results<NoContent, NotFound>> (int id, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
-            await service.DeleteAsync(UserId(user), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+            await service.DeleteAsync(ApiUser.Id(user), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
 
         api.MapPost("/translate", async Task<Results<Ok<TranslateResponse>, ValidationProblem, ProblemHttpResult>> (TranslateRequest request, ITranslator translator, CancellationToken ct) =>
         {
@@ -76,9 +76,6 @@ public static class CoachingEndpoints
             };
         }).WithTags("Translation");
     }
-
-    private static string UserId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authenticated API user has no id claim.");
 
     private static ValidationProblem Invalid(LifeEventValidationException invalid) =>
         TypedResults.ValidationProblem(invalid.Errors.ToDictionary(e => e.Key, e => e.Value), title: "The life event is not valid.");

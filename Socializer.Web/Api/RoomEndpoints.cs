@@ -25,71 +25,68 @@ public static class RoomEndpoints
                 catch (ChatException refused) { return ToProblem(refused); }
             });
 
-        chat.MapGet("/rooms", (ClaimsPrincipal user, RoomService rooms, CancellationToken ct) => rooms.ListRoomsAsync(Id(user), ct));
-        chat.MapGet("/rooms/discover", (ClaimsPrincipal user, RoomService rooms, CancellationToken ct) => rooms.DiscoverAsync(Id(user), ct));
+        chat.MapGet("/rooms", (ClaimsPrincipal user, RoomService rooms, CancellationToken ct) => rooms.ListRoomsAsync(ApiUser.Id(user), ct));
+        chat.MapGet("/rooms/discover", (ClaimsPrincipal user, RoomService rooms, CancellationToken ct) => rooms.DiscoverAsync(ApiUser.Id(user), ct));
         chat.MapPost("/rooms", async (CreateRoomRequest request, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
         {
             var room = request.DirectWithUserId is { } other
-                ? await rooms.OpenDirectAsync(Id(user), other, ct)
-                : await rooms.CreateGroupAsync(Id(user), new NewGroupRoom(request.Name, request.InviteeIds,
+                ? await rooms.OpenDirectAsync(ApiUser.Id(user), other, ct)
+                : await rooms.CreateGroupAsync(ApiUser.Id(user), new NewGroupRoom(request.Name, request.InviteeIds,
                     request.AiEnabled ?? true, request.Password, request.IsDiscoverable ?? false), ct);
             return TypedResults.Created($"/api/rooms/{room.Id}", room);
         });
-        chat.MapGet("/rooms/{id:int}", (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) => rooms.GetRoomAsync(id, Id(user), ct));
+        chat.MapGet("/rooms/{id:int}", (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) => rooms.GetRoomAsync(id, ApiUser.Id(user), ct));
         chat.MapPost("/rooms/{id:int}/join", (int id, JoinRoomRequest? request, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
-            rooms.JoinAsync(id, Id(user), request?.Password, ct));
+            rooms.JoinAsync(id, ApiUser.Id(user), request?.Password, ct));
         chat.MapPost("/rooms/{id:int}/leave", async (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
         {
-            await rooms.LeaveAsync(id, Id(user), ct);
+            await rooms.LeaveAsync(id, ApiUser.Id(user), ct);
             return TypedResults.NoContent();
         });
         chat.MapDelete("/rooms/{id:int}", async (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
         {
-            await rooms.DeleteAsync(id, Id(user), ct);
+            await rooms.DeleteAsync(id, ApiUser.Id(user), ct);
             return TypedResults.NoContent();
         });
-        chat.MapGet("/rooms/{id:int}/members", (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) => rooms.MembersAsync(id, Id(user), ct));
+        chat.MapGet("/rooms/{id:int}/members", (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) => rooms.MembersAsync(id, ApiUser.Id(user), ct));
         chat.MapPost("/rooms/{id:int}/read", async (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
         {
-            await rooms.MarkReadAsync(id, Id(user), ct);
+            await rooms.MarkReadAsync(id, ApiUser.Id(user), ct);
             return TypedResults.NoContent();
         });
         chat.MapPost("/rooms/{id:int}/invites", async (int id, InviteRequest request, ClaimsPrincipal user, InviteService invites, CancellationToken ct) =>
         {
-            var invite = await invites.InviteAsync(id, Id(user), request.UserId, ct);
+            var invite = await invites.InviteAsync(id, ApiUser.Id(user), request.UserId, ct);
             return TypedResults.Created($"/api/invites/{invite.Id}", invite);
         });
 
-        chat.MapGet("/invites", (ClaimsPrincipal user, InviteService invites, CancellationToken ct) => invites.PendingAsync(Id(user), ct));
+        chat.MapGet("/invites", (ClaimsPrincipal user, InviteService invites, CancellationToken ct) => invites.PendingAsync(ApiUser.Id(user), ct));
         chat.MapPost("/invites/{id:int}/accept", (int id, ClaimsPrincipal user, InviteService invites, CancellationToken ct) =>
-            invites.AcceptAsync(id, Id(user), ct));
+            invites.AcceptAsync(id, ApiUser.Id(user), ct));
         chat.MapPost("/invites/{id:int}/decline", async (int id, ClaimsPrincipal user, InviteService invites, CancellationToken ct) =>
         {
-            await invites.DeclineAsync(id, Id(user), ct);
+            await invites.DeclineAsync(id, ApiUser.Id(user), ct);
             return TypedResults.NoContent();
         });
 
         chat.MapGet("/rooms/{id:int}/messages", (int id, long? before, int? limit, ClaimsPrincipal user, MessageService messages, CancellationToken ct) =>
-            messages.HistoryAsync(id, Id(user), before, limit ?? MessageService.PageSize, ct));
+            messages.HistoryAsync(id, ApiUser.Id(user), before, limit ?? MessageService.PageSize, ct));
         chat.MapPost("/rooms/{id:int}/messages", async (int id, MessageRequest request, ClaimsPrincipal user, MessageService messages, CancellationToken ct) =>
         {
-            var message = await messages.PostAsync(id, Id(user), request.Content, ct);
+            var message = await messages.PostAsync(id, ApiUser.Id(user), request.Content, ct);
             return TypedResults.Created($"/api/messages/{message.Id}", message);
         });
         chat.MapPatch("/messages/{id:long}", (long id, MessageRequest request, ClaimsPrincipal user, MessageService messages, CancellationToken ct) =>
-            messages.EditAsync(id, Id(user), request.Content, ct));
+            messages.EditAsync(id, ApiUser.Id(user), request.Content, ct));
         chat.MapDelete("/messages/{id:long}", async (long id, ClaimsPrincipal user, MessageService messages, CancellationToken ct) =>
         {
-            await messages.DeleteAsync(id, Id(user), ct);
+            await messages.DeleteAsync(id, ApiUser.Id(user), ct);
             return TypedResults.NoContent();
         });
 
-        chat.MapGet("/search", (string? q, ClaimsPrincipal user, MessageService messages, CancellationToken ct) => messages.SearchAsync(Id(user), q, ct));
-        chat.MapGet("/users", (string? query, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) => rooms.FindUsersAsync(query, Id(user), ct));
+        chat.MapGet("/search", (string? q, ClaimsPrincipal user, MessageService messages, CancellationToken ct) => messages.SearchAsync(ApiUser.Id(user), q, ct));
+        chat.MapGet("/users", (string? query, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) => rooms.FindUsersAsync(query, ApiUser.Id(user), ct));
     }
-
-    private static string Id(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authorized API request carries the user id claim.");
 
     private static ProblemHttpResult ToProblem(ChatException refused) => refused.Error switch
     {
