@@ -29,11 +29,27 @@ public sealed class RoomAssistantService(IChatBus bus, RoomAssistant assistant, 
         && posted.Message is { SenderType: SenderType.User, SenderId: not null, IsDeleted: false }
         && RoomMentions.IsMention(posted.Content);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private IDisposable? subscription;
+
+    /// <summary>
+    /// Subscribes before returning: since .NET 10 <see cref="BackgroundService"/> runs all of ExecuteAsync on the
+    /// thread pool, so a subscription made there could miss mentions posted right after start.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        using var subscription = bus.SubscribeToAllRooms(OnRoomEventAsync);
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => AnswerMentionsAsync(stoppingToken)));
+        subscription ??= bus.SubscribeToAllRooms(OnRoomEventAsync);
+        return base.StartAsync(cancellationToken);
     }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        subscription = null;
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => AnswerMentionsAsync(stoppingToken)));
 
     private Task OnRoomEventAsync(RoomEvent roomEvent)
     {

@@ -135,6 +135,19 @@ public sealed class RoomAssistantTests
     }
 
     [Fact]
+    public async Task The_subscriber_listens_as_soon_as_it_has_started_and_stops_listening_when_stopped()
+    {
+        // .NET 10 runs ExecuteAsync on the thread pool: a subscription made there would miss mentions posted at start.
+        await using var room = await RoomAssistantHost.StartAsync();
+        var bus = (InMemoryChatBus)room.Bus;
+        var withSubscriber = bus.SubscriptionCount;     // the host's own answer listener plus the subscriber
+        Assert.Equal(2, withSubscriber);
+
+        await room.Subscriber.StopAsync(CancellationToken.None);
+        Assert.Equal(withSubscriber - 1, bus.SubscriptionCount);
+    }
+
+    [Fact]
     public async Task A_model_that_is_down_posts_nothing_is_logged_and_the_subscriber_answers_the_next_mention()
     {
         await using var room = await RoomAssistantHost.StartAsync(TestModelClients.FailingFirst(1));
