@@ -32,6 +32,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     /// <summary>Raised once when this context is disposed (sync or async); the health tracker listens.</summary>
     public event Action<AppDbContext>? Disposed;
 
+    /// <summary>
+    /// Raised from the finalizer, so only for a context that was garbage-collected without ever being disposed
+    /// (disposing suppresses finalization): a leak the health tracker reports. A finalizer costs far less than
+    /// tracking each context in a ConditionalWeakTable, whose dependent handles kept the GC and the finalizer
+    /// thread busy under load.
+    /// </summary>
+    public event Action? CollectedUndisposed;
+
+    ~AppDbContext() => CollectedUndisposed?.Invoke();
+
     public override void Dispose()
     {
         base.Dispose();

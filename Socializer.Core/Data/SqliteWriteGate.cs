@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -17,8 +17,8 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    /// <summary>The contexts whose SaveChanges holds the gate now.</summary>
-    private readonly ConditionalWeakTable<DbContext, object> holders = new();
+    /// <summary>The contexts (by instance id) whose SaveChanges holds the gate now; an entry lives only during one save.</summary>
+    private readonly ConcurrentDictionary<Guid, byte> holders = new();
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -57,10 +57,10 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
     /// </summary>
     private static bool ShouldGate(DbContext? context) => context is not null && context.Database.CurrentTransaction is null;
 
-    private void Hold(DbContext context) => holders.AddOrUpdate(context, context);
+    private void Hold(DbContext context) => holders[context.ContextId.InstanceId] = 0;
 
     private void Release(DbContext? context)
     {
-        if (context is not null && holders.Remove(context)) gate.Release();
+        if (context is not null && holders.TryRemove(context.ContextId.InstanceId, out _)) gate.Release();
     }
 }

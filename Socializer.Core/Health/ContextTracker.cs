@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Socializer.Core.Data;
 
 namespace Socializer.Core.Health;
@@ -32,7 +31,6 @@ public sealed class ContextTracker(HealthOptions options, TimeProvider time)
     private static readonly HashSet<Type> Infrastructure = [typeof(ContextTracker), typeof(TrackingDbContextFactory), typeof(DataServiceCollectionExtensions)];
 
     private readonly ConcurrentDictionary<Guid, TrackedContext> live = new();
-    private readonly ConditionalWeakTable<AppDbContext, CollectionSentinel> sentinels = new();
     private readonly ConcurrentQueue<CollectedContext> recentlyCollected = new();
     private long created;
     private long disposed;
@@ -62,8 +60,8 @@ public sealed class ContextTracker(HealthOptions options, TimeProvider time)
         live[id] = entry;
         Interlocked.Increment(ref created);
         UpdatePeak();
-        sentinels.AddOrUpdate(context, new CollectionSentinel(this, entry));
-        context.Disposed += OnDisposed;
+        context.Disposed += _ => Release(entry);
+        context.CollectedUndisposed += () => OnCollected(entry);
     }
 
     /// <summary>Starts a new peak measurement (the self-test reads how high the count went).</summary>
@@ -74,16 +72,6 @@ public sealed class ContextTracker(HealthOptions options, TimeProvider time)
     {
         var cutoff = time.GetUtcNow() - threshold;
         return [.. live.Values.Where(c => c.CreatedAt <= cutoff).OrderBy(c => c.CreatedAt)];
-    }
-
-    private void OnDisposed(AppDbContext context)
-    {
-        if (sentinels.TryGetValue(context, out var sentinel))
-        {
-            sentinel.Dispose();
-            sentinels.Remove(context);
-            Release(sentinel.Entry);
-        }
     }
 
     private void Release(TrackedContext entry)
@@ -107,19 +95,5 @@ public sealed class ContextTracker(HealthOptions options, TimeProvider time)
         var count = live.Count;
         int seen;
         while (count > (seen = Volatile.Read(ref peakLive)) && Interlocked.CompareExchange(ref peakLive, count, seen) != seen) { }
-    }
-
-    /// <summary>
-    /// Lives exactly as long as its context (a ConditionalWeakTable value); its finalizer runs once the context
-    /// was collected, which is how a context that was never disposed is noticed.
-    /// </summary>
-    private sealed class CollectionSentinel(ContextTracker tracker, TrackedContext entry) : IDisposable
-    {
-        public TrackedContext Entry { get; } = entry;
-
-        /// <summary>The context was disposed: nothing to report when it is collected.</summary>
-        public void Dispose() => GC.SuppressFinalize(this);
-
-        ~CollectionSentinel() => tracker.OnCollected(Entry);
     }
 }
