@@ -7,8 +7,11 @@ using Socializer.Core.Health;
 
 namespace Socializer.Core.Assistant;
 
-/// <summary>A user's message, saved, waiting for its answer.</summary>
-public sealed record AssistantTurn(string UserId, int ConversationId, ConversationMessage UserMessage);
+/// <summary>
+/// A user's message, saved, waiting for its answer. <see cref="StartsConversation"/>: the message opened a new
+/// conversation, so it is the whole history and nothing needs reading back.
+/// </summary>
+public sealed record AssistantTurn(string UserId, int ConversationId, ConversationMessage UserMessage, bool StartsConversation = false);
 
 public sealed record AssistantReply(int ConversationId, string Response, IReadOnlyList<string> ToolsUsed, string Model, long MessageId);
 
@@ -65,7 +68,7 @@ public sealed class AssistantService(
         if (conversationId is not { } id)
         {
             var (created, first) = await conversations.StartAsync(userId, text, ct);
-            return new AssistantTurn(userId, created, first);
+            return new AssistantTurn(userId, created, first, StartsConversation: true);
         }
         var saved = await conversations.AppendAsync(userId, id, AiMessageRole.User, text, ct: ct)
             ?? throw new ConversationNotFoundException(id);
@@ -187,10 +190,12 @@ public sealed class AssistantService(
     {
         var profile = await settings.GetProfileAsync(turn.UserId, ct) ?? throw new ConversationNotFoundException(turn.ConversationId);
         var model = clients.Options.ResolveModel(profile.Settings.PreferredModel);
-        var conversation = await conversations.GetAsync(turn.UserId, turn.ConversationId, ct) ?? throw new ConversationNotFoundException(turn.ConversationId);
+        var history = turn.StartsConversation
+            ? [turn.UserMessage]
+            : (await conversations.GetAsync(turn.UserId, turn.ConversationId, ct) ?? throw new ConversationNotFoundException(turn.ConversationId)).Messages;
 
         var messages = new List<ChatMessage> { new(ChatRole.System, await prompt.BuildAsync(profile, ct)) };
-        messages.AddRange(conversation.Messages
+        messages.AddRange(history
             .Where(m => m.Role != AiMessageRole.Error && m.Id <= turn.UserMessage.Id)
             .TakeLast(HistoryMessages)
             .Select(m => new ChatMessage(m.Role == AiMessageRole.User ? ChatRole.User : ChatRole.Assistant, m.Content)));

@@ -60,6 +60,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     {
         var handler = Disposed;
         Disposed = null;
+        CollectedUndisposed = null;
         handler?.Invoke(this);
     }
 

@@ -22,7 +22,10 @@ public static class DataServiceCollectionExtensions
         AddContextAndConnectionTracking(services, configuration, options.Provider, connectionString);
         services.AddSingleton<SqliteWriteGate>();
 
-        services.AddDbContextFactory<AppDbContext>((sp, db) =>
+        // Pooled: a returned context is reset and handed out again, instead of building EF's internal services for
+        // every operation (the profile of the AI chat benchmark showed that setup and its DI locks as a top cost).
+        // Each operation still gets its own context and disposes it; the tracker counts rentals, not instances.
+        services.AddPooledDbContextFactory<AppDbContext>((sp, db) =>
         {
             switch (options.Provider)
             {
