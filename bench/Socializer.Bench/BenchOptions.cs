@@ -17,6 +17,8 @@ public sealed record BenchOptions
     public int FanOutMessages { get; init; } = 500;
     public IReadOnlyList<int> HistorySizes { get; init; } = [1_000, 10_000, 100_000, 1_000_000];
     public int HistoryRepeats { get; init; } = 50;
+    /// <summary>How many chat pages (Blazor circuits) section 7 opens at once, one size after another.</summary>
+    public IReadOnlyList<int> CircuitSizes { get; init; } = [20, 40];
     /// <summary>A hard stop for any one load level, so a wedged server cannot keep the benchmark running.</summary>
     public TimeSpan LevelTimeLimit { get; init; } = TimeSpan.FromMinutes(3);
 
@@ -25,12 +27,12 @@ public sealed record BenchOptions
     public static BenchOptions Quick => new()
     {
         Mode = "quick", Requests = 2_000, WarmupRequests = 200, OriginRounds = 10, FanOutMessages = 200,
-        HistorySizes = [1_000, 10_000, 100_000], HistoryRepeats = 20,
+        HistorySizes = [1_000, 10_000, 100_000], HistoryRepeats = 20, CircuitSizes = [10],
     };
 
     public static BenchOptions Smoke => new()
     {
         Mode = "smoke", Requests = 60, Concurrencies = [10], Users = 4, WarmupRequests = 10, OriginRounds = 2, OriginParallel = 20,
-        FanOutSizes = [10], FanOutMessages = 10, HistorySizes = [1_000], HistoryRepeats = 3, LevelTimeLimit = TimeSpan.FromMinutes(1),
+        FanOutSizes = [10], FanOutMessages = 10, HistorySizes = [1_000], HistoryRepeats = 3, CircuitSizes = [], LevelTimeLimit = TimeSpan.FromMinutes(1),
     };
 }

@@ -29,4 +29,4 @@ public sealed record MemoryResult(
 public sealed record BenchmarkReport(
     MachineInfo Machine, BenchOptions Options, int AssistantRateLimitPerUserPerMinute,
     IReadOnlyList<MessageCheck> MessageChecks, IReadOnlyList<LoadLevel> Load, OriginResult Origin,
-    IReadOnlyList<FanOutResult> FanOut, IReadOnlyList<HistoryResult> History, MemoryResult Memory, double TotalSeconds);
+    IReadOnlyList<FanOutResult> FanOut, IReadOnlyList<HistoryResult> History, MemoryResult Memory, CircuitsSection Circuits, double TotalSeconds);

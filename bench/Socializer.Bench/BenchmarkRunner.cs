@@ -74,9 +74,11 @@ public static class BenchmarkRunner
 
             var history = await Scenarios.HistoryAsync(app, users[0].UserId, options.HistorySizes, options.HistoryRepeats, log);
 
+            var circuits = await CircuitsScenario.RunAsync(app, client, adminToken, options.CircuitSizes, log);
+
             return new BenchmarkReport(
                 Machine(repositoryRoot, startedAt, loadAtStart), options, SocializerUnderTest.RequestsPerMinutePerUser,
-                checks, levels, origin, fanOut, history, memory, total.Elapsed.TotalSeconds);
+                checks, levels, origin, fanOut, history, memory, circuits, total.Elapsed.TotalSeconds);
         }
         finally
         {
@@ -85,7 +87,7 @@ public static class BenchmarkRunner
         }
     }
 
-    private static void FullGc()
+    internal static void FullGc()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();

@@ -145,6 +145,25 @@ public static class MarkdownReport
         Line("|---:|---:|---:|---:|---:|---:|");
         Line($"| {Mb(mem.IdleWorkingSetBytes)} | {Mb(mem.PeakWorkingSetUnderLoadBytes)} | {Mb(mem.AfterLoadWorkingSetBytes)} | {Mb(mem.HeapBeforeLoadBytes)} | {Mb(mem.HeapAfterLoadBytes)} | {F((mem.HeapAfterLoadBytes - mem.HeapBeforeLoadBytes) / 1024.0 / 1024.0)} MB |");
         Line();
+
+        Line("## 7. Blazor circuits");
+        Line();
+        Line("**What.** After one warm-up page, Debian's Chromium (Playwright, headless, its own processes) opens N browser contexts on");
+        Line("`/chat`, one after another, all signed in as one user; when every page is interactive, the server process's managed heap (after a full,");
+        Line("compacting GC) and working set are compared with before, divided by N. Then the pages close (the server disposes their");
+        Line("circuits) and the heap is read again. Microsoft's capacity guidance for Blazor Server plans on roughly 250 KB per");
+        Line("circuit for a minimal app, growing with what each circuit holds (here: the room list, the latest 50 messages, presence).");
+        Line();
+        if (r.Circuits.SkippedBecause is { } why)
+            Line($"Not measured: {why}.");
+        else
+        {
+            Line("| Pages open | Active circuits (gauge) | Open time s | Heap per circuit | Working set per circuit | Heap before → with pages → after close |");
+            Line("|---:|---:|---:|---:|---:|---|");
+            foreach (var c in r.Circuits.Sizes)
+                Line($"| {c.Pages} | {c.ActiveCircuits} | {F(c.OpenSeconds)} | {F(c.HeapPerCircuitKb, "F0")} KB | {F(c.WorkingSetPerCircuitKb, "F0")} KB | {Mb(c.HeapBeforeBytes)} → {Mb(c.HeapWithPagesBytes)} → {Mb(c.HeapAfterCloseBytes)} |");
+        }
+        Line();
         return md.ToString();
     }
 

@@ -39,6 +39,7 @@ public sealed class SocializerUnderTest : WebApplicationFactory<Program>
     {
         System.IO.Directory.CreateDirectory(Directory);
         builder.UseEnvironment("Production");
+        builder.UseStaticWebAssets(); // Blazor's and MudBlazor's scripts for section 7's browsers (a published app serves them from wwwroot)
         builder.UseSetting("ConnectionStrings:Socializer", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Directory, "keys"));
         builder.UseSetting("Seed:AdminEmail", AdminEmail);
