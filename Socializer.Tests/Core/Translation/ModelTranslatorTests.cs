@@ -73,6 +73,21 @@ public sealed class ModelTranslatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_apertium_fails_on_its_own_pair_the_model_takes_over()
+    {
+        server.Script(_ => ScriptedOpenAIServer.Reply.Text("Mis amigos están felices."));
+        var chain = new TranslatorChain(
+        [
+            new ApertiumTranslator(new ApertiumOptions { Executable = "/nonexistent/apertium" }, Detector, NullLogger<ApertiumTranslator>.Instance),
+            new ModelTranslator(clients, new ModelTranslatorOptions(), Detector, NullLogger<ModelTranslator>.Instance),
+        ], Detector);
+
+        var result = await chain.TranslateAsync("My friends are happy.", "es", "en", CancellationToken.None);
+
+        Assert.Equal(("Mis amigos están felices.", "AI model test-model"), (result.Text, result.Engine));
+    }
+
+    [Fact]
     public async Task Quotes_the_model_wraps_around_its_answer_are_removed()
     {
         server.Script(_ => ScriptedOpenAIServer.Reply.Text($"  \"{English}\"\n"));
