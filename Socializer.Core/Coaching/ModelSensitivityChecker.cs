@@ -55,7 +55,7 @@ public sealed class ModelSensitivityChecker(AssistantChatClients clients, Lexico
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "The model's sensitivity check failed");
-            why = "the model could not be reached";
+            why = "the model request failed";
         }
         logger.LogWarning("Cultural-sensitivity check by the lexicon instead of the model: {Why}", why);
         return await lexicon.CheckAsync(text, ct) with { Fallback = why };

@@ -93,7 +93,7 @@ public sealed class ModelTranslator : ITranslator, IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "The model's translation {Source}-{Target} failed", source, target);
-            return Unavailable(request, "the model could not be reached");
+            return Unavailable(request, "the model request failed");
         }
     }
 

@@ -96,7 +96,7 @@ public sealed class ModelSensitivityCheckerTests : IAsyncLifetime
         var report = await Checker().CheckAsync(Message, CancellationToken.None);
 
         Assert.Equal(LexiconSensitivityChecker.CheckerName, report.Checker);
-        Assert.Equal(kind is "http 500" or "malformed body" ? "the model could not be reached" : "the model's answer was out of shape", report.Fallback);
+        Assert.Equal(kind is "http 500" or "malformed body" ? "the model request failed" : "the model's answer was out of shape", report.Fallback);
         Assert.Equal(LexiconSensitivityChecker.Check(Message).Suggestions, report.Suggestions);
         Assert.NotEmpty(server.Requests);
     }
@@ -110,7 +110,7 @@ public sealed class ModelSensitivityCheckerTests : IAsyncLifetime
         var report = await new ModelSensitivityChecker(downClients, new LexiconSensitivityChecker(), NullLogger<ModelSensitivityChecker>.Instance)
             .CheckAsync(Message, CancellationToken.None);
 
-        Assert.Equal(("lexicon", "the model could not be reached"), (report.Checker, report.Fallback));
+        Assert.Equal(("lexicon", "the model request failed"), (report.Checker, report.Fallback));
         Assert.Contains(report.Suggestions, s => s.Phrase == "Calm down");
     }
 

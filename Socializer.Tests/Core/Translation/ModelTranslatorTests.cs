@@ -134,7 +134,7 @@ public sealed class ModelTranslatorTests : IAsyncLifetime
         Assert.Equal(TranslationStatus.Translated, apertium.Status);
         Assert.Equal("apertium", apertium.Engine);
         Assert.Equal(TranslationStatus.Failed, model.Status);
-        Assert.Equal("AI translation from German to English is unavailable right now: the model could not be reached.", model.Problem);
+        Assert.Equal("AI translation from German to English is unavailable right now: the model request failed.", model.Problem);
     }
 
     [Fact]
