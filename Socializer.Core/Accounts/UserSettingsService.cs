@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Socializer.Core.Assistant;
+using Socializer.Core.Chat;
 using Socializer.Core.Data;
 
 namespace Socializer.Core.Accounts;
@@ -10,10 +11,11 @@ public sealed record UserProfile(string UserId, string UserName, string DisplayN
 
 /// <summary>
 /// A user's personal settings: preferred language, AI temperature (0–2), model (from the operator's list),
-/// passive translation, coaching hints. Changes apply to the next assistant answer (nothing is cached).
+/// passive translation, coaching hints. Changes apply to the next assistant answer (nothing is cached), and every
+/// saved change is pushed as <see cref="UserSettingsChanged"/> to the user's open chat pages.
 /// Bad input throws <see cref="ArgumentException"/> naming the field, and nothing is stored.
 /// </summary>
-public sealed class UserSettingsService(IDbContextFactory<AppDbContext> dbFactory, AssistantOptions aiOptions)
+public sealed class UserSettingsService(IDbContextFactory<AppDbContext> dbFactory, AssistantOptions aiOptions, IChatBus bus)
 {
     public const double MinTemperature = 0;
     public const double MaxTemperature = 2;
@@ -50,14 +52,17 @@ public sealed class UserSettingsService(IDbContextFactory<AppDbContext> dbFactor
         user.PassiveTranslationEnabled = settings.PassiveTranslationEnabled;
         user.CoachingHintsEnabled = settings.CoachingHintsEnabled;
         await db.SaveChangesAsync(ct);
-        return ToSettings(user);
+        var saved = ToSettings(user);
+        await bus.PublishAsync(new UserSettingsChanged(userId, saved), ct);
+        return saved;
     }
 
     public async Task<double> SetTemperatureAsync(string userId, double temperature, CancellationToken ct = default)
     {
         var valid = ValidTemperature(temperature);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.AiTemperature, valid), ct);
+        var changed = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.AiTemperature, valid), ct);
+        if (changed > 0) await PublishChangedAsync(userId, ct);
         return valid;
     }
 
@@ -69,16 +74,39 @@ public sealed class UserSettingsService(IDbContextFactory<AppDbContext> dbFactor
     {
         var code = ValidLanguage(language);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
+        var changed = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
             .SetProperty(u => u.PreferredLanguage, code)
             .SetProperty(u => u.PreferredLanguageIsExplicit, true), ct);
+        if (changed > 0) await PublishChangedAsync(userId, ct);
         return code;
+    }
+
+    /// <summary>
+    /// Language detection's guess becomes the preferred language unless the user chose one (the check is part of the
+    /// update, so a choice made meanwhile is never overwritten). Returns whether it changed.
+    /// </summary>
+    public async Task<bool> AdoptDetectedLanguageAsync(string userId, string language, CancellationToken ct = default)
+    {
+        var code = ValidLanguage(language);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await db.Users
+            .Where(u => u.Id == userId && !u.PreferredLanguageIsExplicit && u.PreferredLanguage != code)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, code), ct);
+        if (changed > 0) await PublishChangedAsync(userId, ct);
+        return changed > 0;
     }
 
     public async Task SetPassiveTranslationAsync(string userId, bool enabled, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PassiveTranslationEnabled, enabled), ct);
+        var changed = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PassiveTranslationEnabled, enabled), ct);
+        if (changed > 0) await PublishChangedAsync(userId, ct);
+    }
+
+    // Read back after the commit: the event carries the settings as stored, whichever path changed them.
+    private async Task PublishChangedAsync(string userId, CancellationToken ct)
+    {
+        if (await GetAsync(userId, ct) is { } settings) await bus.PublishAsync(new UserSettingsChanged(userId, settings), ct);
     }
 
     /// <summary>What a temperature means, in plain words, for the settings page and the assistant's confirmation.</summary>

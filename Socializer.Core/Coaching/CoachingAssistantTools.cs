@@ -73,13 +73,18 @@ public sealed class CoachingAssistantTools(CoachingService coaching, ICulturalSe
     {
         if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException("there is no message to check.", nameof(text));
         var report = await sensitivity.CheckAsync(text, ct);
-        if (!report.HasSuggestions) return "That reads as kind and respectful to me: I found nothing that is likely to hurt.";
+        if (!report.HasSuggestions) return "That reads as kind and respectful to me: I found nothing that is likely to hurt." + CheckedBy(report);
         var answer = new StringBuilder("A few words may land badly:\n\n");
         foreach (var s in report.Suggestions)
             answer.Append(CultureInfo.InvariantCulture, $"- \"{s.Phrase}\": {s.Reason} Try: \"{s.Suggestion}\".\n");
         if (report.SuggestedRewrite is { } rewrite) answer.Append(CultureInfo.InvariantCulture, $"\nA kinder version: \"{rewrite}\"");
-        return answer.ToString().TrimEnd();
+        return answer.ToString().TrimEnd() + CheckedBy(report);
     }
+
+    /// <summary>Says which checker answered, and why the word list stood in when a model is configured.</summary>
+    private static string CheckedBy(SensitivityReport report) => report.Fallback is { } why
+        ? $"\n\n*Checked with the built-in word list ({why}).*"
+        : report.Checker == LexiconSensitivityChecker.CheckerName ? "" : $"\n\n*Checked by the {report.Checker}.*";
 
     private static string SkillName(int skillId) =>
         Skill.Defaults.FirstOrDefault(d => d.Id == skillId).Name ?? $"Skill {skillId}";

@@ -10,8 +10,10 @@ public sealed record SensitivitySuggestion(string Phrase, int Start, string Reas
 /// <summary>
 /// What the check found. Advice for the sender only: the message is never blocked or changed.
 /// <see cref="SuggestedRewrite"/> is the text with the direct replacements applied, when there are any.
+/// <see cref="Checker"/> names what checked it ("lexicon" or the model); <see cref="Fallback"/> says why the lexicon
+/// answered when a model is configured but could not be used.
 /// </summary>
-public sealed record SensitivityReport(IReadOnlyList<SensitivitySuggestion> Suggestions, string? SuggestedRewrite, string Checker)
+public sealed record SensitivityReport(IReadOnlyList<SensitivitySuggestion> Suggestions, string? SuggestedRewrite, string Checker, string? Fallback = null)
 {
     public bool HasSuggestions => Suggestions.Count > 0;
 }

@@ -16,7 +16,8 @@ public sealed class RoomMessageFollowUp(
     IDbContextFactory<AppDbContext> dbFactory,
     IChatBus bus,
     CoachingService coaching,
-    UserLanguageService userLanguages)
+    UserLanguageService userLanguages,
+    Accounts.UserSettingsService settings)
 {
     public const int QuoteMaxLength = 120;
 
@@ -76,11 +77,6 @@ public sealed class RoomMessageFollowUp(
     {
         var guess = await userLanguages.DetectUserLanguageAsync(userId, ct);
         if (guess.Language is not { } language) return null;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // The explicit-choice check is part of the update, so a choice made meanwhile is never overwritten.
-        var changed = await db.Users
-            .Where(u => u.Id == userId && !u.PreferredLanguageIsExplicit && u.PreferredLanguage != language)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, language), ct);
-        return changed > 0 ? language : null;
+        return await settings.AdoptDetectedLanguageAsync(userId, language, ct) ? language : null;
     }
 }

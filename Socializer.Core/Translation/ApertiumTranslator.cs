@@ -32,7 +32,7 @@ public sealed class ApertiumOptions
 public sealed class ApertiumTranslator : ITranslator, IDisposable
 {
     public const string EngineName = "apertium";
-    public const int MaxTextLength = 5000;
+    public const int MaxTextLength = TranslationRequest.MaxTextLength;
 
     // ISO 639-1 → the codes apertium's mode names use (older pairs use two letters, newer ones three).
     private static readonly Dictionary<string, string[]> ApertiumCodes = new(StringComparer.Ordinal)
@@ -88,21 +88,9 @@ public sealed class ApertiumTranslator : ITranslator, IDisposable
 
     public async Task<TranslationResult> TranslateAsync(string text, string to, string? from, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException("There is no text to translate.", nameof(text));
-        if (text.Length > MaxTextLength) throw new ArgumentException($"Text longer than {MaxTextLength} characters can't be translated.", nameof(text));
-        var target = Languages.Normalize(to) ?? throw new ArgumentException($"'{to}' is not a language code.", nameof(to));
-        string? source;
-        if (from is null)
-        {
-            source = detector.Detect(text).Language;
-            if (source is null) return TranslationResult.NotAvailable(null, target, "The language of the text could not be detected.");
-        }
-        else
-        {
-            source = Languages.Normalize(from) ?? throw new ArgumentException($"'{from}' is not a language code.", nameof(from));
-        }
-
-        if (source == target) return new TranslationResult(TranslationStatus.SameLanguage, null, source, target, null, null);
+        var request = TranslationRequest.Create(text, to, from, detector);
+        if (request.Settled is { } settled) return settled;
+        var (source, target) = (request.Source!, request.Target);
         var route = RouteFor(source, target);
         if (route is null)
             return TranslationResult.NotAvailable(source, target,

@@ -18,6 +18,9 @@ public sealed record TranslationResult(
 {
     public bool IsTranslated => Status == TranslationStatus.Translated;
 
+    /// <summary>Translated by a language model rather than a rule-based engine such as apertium.</summary>
+    public bool IsAiTranslation => IsTranslated && ModelTranslator.IsModelEngine(Engine);
+
     /// <summary>"Machine translation from Spanish (apertium)": the caption to show under a translated text.</summary>
     public string? Caption => IsTranslated
         ? $"Machine translation from {Languages.DisplayName(SourceLanguage ?? "?")} ({Engine})"

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Socializer.Core.Accounts;
 using Socializer.Core.Assistant;
+using Socializer.Core.Chat;
 using Socializer.Core.Data;
 using Socializer.Core.Memory;
 using Socializer.Core.Privacy;
@@ -31,6 +33,7 @@ public sealed class AssistantTestHost : IAsyncDisposable
     public ConversationStore Conversations => Services.GetRequiredService<ConversationStore>();
     public MemoryService Memory => Services.GetRequiredService<MemoryService>();
     public UserSettingsService Settings => Services.GetRequiredService<UserSettingsService>();
+    public IChatBus Bus => Services.GetRequiredService<IChatBus>();
 
     public static async Task<AssistantTestHost> StartAsync(IDictionary<string, string?>? ai = null, IModelClientFactory? modelClients = null,
         Action<IServiceCollection>? configure = null)
@@ -48,6 +51,7 @@ public sealed class AssistantTestHost : IAsyncDisposable
         if (modelClients is not null) services.AddSingleton(modelClients);
         services.AddSocializerAssistant(configuration);
         configure?.Invoke(services);
+        services.TryAddSingleton<IChatBus, InMemoryChatBus>(); // settings changes are published on it
         return new AssistantTestHost(database, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), contexts);
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Socializer.Core.Accounts;
+using Socializer.Core.Assistant;
 using Socializer.Core.Chat;
 using Socializer.Core.RoomFollowUp;
 using Socializer.Core.Translation;
@@ -11,7 +13,8 @@ public static class FollowUpFixture
 {
     public static RoomMessageFollowUp NewFollowUp(this ChatFixture chat) =>
         new(chat.Database.Factory, chat.Bus, chat.Database.NewCoachingService(),
-            new UserLanguageService(chat.Database.Factory, new StopWordLanguageDetector()));
+            new UserLanguageService(chat.Database.Factory, new StopWordLanguageDetector()),
+            new UserSettingsService(chat.Database.Factory, new AssistantOptions(), chat.Bus));
 
     public static RoomFollowUpWorker NewFollowUpWorker(this ChatFixture chat) =>
         new(chat.Bus, chat.NewFollowUp(), NullLogger<RoomFollowUpWorker>.Instance);

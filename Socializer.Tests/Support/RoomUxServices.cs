@@ -19,7 +19,7 @@ public static class RoomUxServices
         services.AddSingleton(chat.Invites);
         services.AddSingleton(chat.Messages);
         services.AddSingleton(chat.Typing);
-        services.AddSingleton(new UserSettingsService(chat.Database.Factory, new AssistantOptions()));
+        services.AddSingleton(new UserSettingsService(chat.Database.Factory, new AssistantOptions(), chat.Bus));
         services.AddSingleton(new MessageTranslationService(chat.Database.Factory, apertium, detector));
         return services;
     }

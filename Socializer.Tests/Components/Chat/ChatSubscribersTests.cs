@@ -23,7 +23,7 @@ public sealed class ChatSubscribersTests : MudTestContext, IAsyncLifetime
         Context.Services.AddSingleton(chat.Messages);
         Context.Services.AddSingleton(chat.Typing);
         Context.Services.AddSingleton(new PresenceTracker(chat.Bus));
-        Context.Services.AddSingleton(new Socializer.Core.Accounts.UserSettingsService(chat.Database.Factory, new Socializer.Core.Assistant.AssistantOptions()));
+        Context.Services.AddSingleton(new Socializer.Core.Accounts.UserSettingsService(chat.Database.Factory, new Socializer.Core.Assistant.AssistantOptions(), chat.Bus));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

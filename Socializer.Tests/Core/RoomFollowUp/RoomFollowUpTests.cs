@@ -112,12 +112,16 @@ public sealed class RoomFollowUpTests : IAsyncLifetime
     public async Task The_detected_language_becomes_the_preferred_one_when_the_user_did_not_choose()
     {
         var followUp = chat.NewFollowUp();
+        var (received, subscription) = chat.Listen(ana);
+        using var _ = subscription;
         IReadOnlyList<SenderNote> last = [];
         foreach (var text in new[] { "Hola a todos, ¿qué tal el día?", "Yo estoy muy bien, gracias por preguntar.", "Mañana vamos a la playa con mis amigos." })
             last = await followUp.HandleAsync(await PostAsync(ana, text), CancellationToken.None);
 
         Assert.Equal(("es", false), await chat.PreferredLanguageAsync(ana));
         Assert.Contains(last, n => n.Kind == SenderNoteKind.Language && n.Text.Contains("Spanish", StringComparison.Ordinal));
+        // Her open chat pages learn the new language too, so translations for her switch at once.
+        Assert.Equal("es", Assert.Single(received.OfType<Socializer.Core.Accounts.UserSettingsChanged>()).Settings.PreferredLanguage);
     }
 
     [Fact]
