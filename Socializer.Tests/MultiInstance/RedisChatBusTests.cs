@@ -6,6 +6,7 @@ using Socializer.Tests.Support;
 namespace Socializer.Tests.MultiInstance;
 
 /// <summary>The Redis bus between bus nodes on a private redis-server that each test starts (and kills) itself.</summary>
+[Collection(RedisBusCollection.Name)]
 public sealed class RedisChatBusTests : IAsyncLifetime
 {
     private const int Room = 7;
@@ -23,7 +24,7 @@ public sealed class RedisChatBusTests : IAsyncLifetime
 
     private async Task<BusNode> NodeAsync(string name)
     {
-        var node = await BusNode.StartAsync(redis.ConnectionString, prefix, name);
+        var node = await BusNode.StartAsync(redis.ConnectionString, prefix, name, heartbeatSeconds: 0.5, ttlSeconds: 3);
         nodes.Add(node);
         return node;
     }
@@ -193,4 +194,11 @@ public sealed class RedisChatBusTests : IAsyncLifetime
         await Eventually.TrueAsync(() => onA.OfType<MessagePosted>().Any(p => p.Content == "and back"), "A receives B's messages again");
         await presence.DisposeAsync();
     }
+}
+
+/// <summary>Presence TTLs and Redis outages: not beside the parallel tests, whose load could stretch a heartbeat past the TTL.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RedisBusCollection
+{
+    public const string Name = "multi-instance: Redis bus";
 }
