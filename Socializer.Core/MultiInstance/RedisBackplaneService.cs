@@ -20,7 +20,14 @@ public sealed class RedisBackplaneService(
     {
         presence.InstanceGone += bus.ForgetInstanceAsync;
         redis.Restored += OnRestored;
-        await BeatAsync();
+        // Subscribed before the app takes requests, unless Redis is away (then the heartbeat keeps trying).
+        // The subscription socket may still be connecting just after the first connect: give it a moment.
+        await BeatAsync(waitForRunningBeat: true);
+        for (var attempt = 0; attempt < 20 && !bus.IsSubscribed && redis.IsConnected; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), clock, cancellationToken);
+            await BeatAsync(waitForRunningBeat: true);
+        }
         loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
     }
 
@@ -38,10 +45,12 @@ public sealed class RedisBackplaneService(
 
     private void OnRestored() => _ = Task.Run(BeatAsync);
 
-    private async Task BeatAsync()
+    private async Task BeatAsync() => await BeatAsync(waitForRunningBeat: false);
+
+    private async Task BeatAsync(bool waitForRunningBeat)
     {
-        // A beat already running will do: beats are idempotent.
-        if (!await beating.WaitAsync(0)) return;
+        // Otherwise a beat already running will do: beats are idempotent.
+        if (!await beating.WaitAsync(waitForRunningBeat ? Timeout.Infinite : 0)) return;
         try
         {
             await bus.EnsureSubscribedAsync();

@@ -42,6 +42,11 @@ public sealed class BusNode : IAsyncDisposable
             await hosted.StartAsync(CancellationToken.None);
             node.started.Add(hosted);
         }
+        for (var waited = 0; node.Health.Status().IsDegraded; waited += 50)
+        {
+            if (waited > 10_000) throw new InvalidOperationException($"Node {name} did not join Redis: {node.Health.Status().Description}");
+            await Task.Delay(50);
+        }
         return node;
     }
 
