@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests use (installed only when missing; a fresh machine has none of them).
-APT_PACKAGES=(chromium fonts-liberation apertium apertium-eng-spa apertium-fr-es apertium-es-pt)
+# redis-server: the MultiInstance tests start (and kill) their own private servers on free loopback ports.
+APT_PACKAGES=(chromium fonts-liberation apertium apertium-eng-spa apertium-fr-es apertium-es-pt redis-server)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

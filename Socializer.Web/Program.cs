@@ -5,6 +5,7 @@ using Socializer.Core.Assistant;
 using Socializer.Core.Assistant.Rooms;
 using Socializer.Core.Data;
 using Socializer.Core.Memory;
+using Socializer.Core.MultiInstance;
 using Socializer.Core.Privacy;
 using Socializer.Core.RoomFollowUp;
 using Socializer.Core.Translation;
@@ -22,6 +23,7 @@ builder.Services.AddSocializerPrivacy(builder.Configuration["DataProtection:Keys
 builder.Services.AddSocializerAccounts();
 builder.Services.AddSocializerApi();
 builder.Services.AddSocializerChat();
+builder.Services.AddSocializerBus(builder.Configuration);
 builder.Services.AddSocializerHealthChecks();
 builder.Services.AddSocializerHealth(builder.Environment);
 builder.Services.AddSocializerCoaching();

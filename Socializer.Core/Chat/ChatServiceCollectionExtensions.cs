@@ -15,6 +15,7 @@ public static class ChatServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IChatBus, InMemoryChatBus>();
+        services.TryAddSingleton<IPresenceBackplane, SingleInstancePresence>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<TypingTracker>();
         services.AddSingleton<IPasswordHasher<Room>, PasswordHasher<Room>>();

@@ -1,22 +1,43 @@
 namespace Socializer.Core.Chat;
 
 /// <summary>
-/// Who is online: a user is online while at least one of their circuits holds a connection, so several tabs
-/// count once. Publishes <see cref="PresenceChanged"/> only on the first connect and the last disconnect.
+/// Who is online: a user is online while at least one of their circuits holds a connection, here or (through the
+/// <see cref="IPresenceBackplane"/>) on another app instance, so several tabs and several servers count once.
+/// Publishes <see cref="PresenceChanged"/> on this instance's bus only when the user's overall state flips.
 /// </summary>
-public sealed class PresenceTracker(IChatBus bus)
+public sealed class PresenceTracker
 {
+    private readonly IChatBus bus;
+    private readonly IPresenceBackplane elsewhere;
     private readonly Lock gate = new();
     private readonly Dictionary<string, int> connections = new(StringComparer.Ordinal);
+    private readonly HashSet<string> announcedOnline = new(StringComparer.Ordinal);
+
+    public PresenceTracker(IChatBus bus) : this(bus, new SingleInstancePresence()) { }
+
+    public PresenceTracker(IChatBus bus, IPresenceBackplane elsewhere)
+    {
+        this.bus = bus;
+        this.elsewhere = elsewhere;
+        // Singleton for the app's lifetime, like the backplane: the subscription lives as long as both.
+        elsewhere.SubscribeToRemoteChanges(AnnounceIfChangedAsync);
+    }
 
     public bool IsOnline(string userId)
     {
-        lock (gate) return connections.ContainsKey(userId);
+        lock (gate) if (connections.ContainsKey(userId)) return true;
+        return elsewhere.IsOnlineElsewhere(userId);
     }
 
     public IReadOnlySet<string> OnlineUserIds
     {
-        get { lock (gate) return connections.Keys.ToHashSet(StringComparer.Ordinal); }
+        get
+        {
+            HashSet<string> online;
+            lock (gate) online = connections.Keys.ToHashSet(StringComparer.Ordinal);
+            online.UnionWith(elsewhere.OnlineElsewhere);
+            return online;
+        }
     }
 
     /// <summary>Marks one connection of the user; disposing the result ends it.</summary>
@@ -28,7 +49,11 @@ public sealed class PresenceTracker(IChatBus bus)
             connections[userId] = connections.GetValueOrDefault(userId) + 1;
             cameOnline = connections[userId] == 1;
         }
-        if (cameOnline) await bus.PublishAsync(new PresenceChanged(userId, true));
+        if (cameOnline)
+        {
+            await elsewhere.LocalChangedAsync(userId, true);
+            await AnnounceIfChangedAsync(userId);
+        }
         return new Connection(this, userId);
     }
 
@@ -42,7 +67,24 @@ public sealed class PresenceTracker(IChatBus bus)
             if (wentOffline) connections.Remove(userId);
             else connections[userId] = left;
         }
-        if (wentOffline) await bus.PublishAsync(new PresenceChanged(userId, false));
+        if (wentOffline)
+        {
+            await elsewhere.LocalChangedAsync(userId, false);
+            await AnnounceIfChangedAsync(userId);
+        }
+    }
+
+    /// <summary>Publishes the user's presence if it differs from what this instance last announced.</summary>
+    private async Task AnnounceIfChangedAsync(string userId)
+    {
+        bool online;
+        lock (gate)
+        {
+            online = connections.ContainsKey(userId) || elsewhere.IsOnlineElsewhere(userId);
+            var changed = online ? announcedOnline.Add(userId) : announcedOnline.Remove(userId);
+            if (!changed) return;
+        }
+        await bus.PublishAsync(new PresenceChanged(userId, online));
     }
 
     private sealed class Connection(PresenceTracker tracker, string userId) : IAsyncDisposable

@@ -17,7 +17,7 @@ public static class HealthEndpoint
     public static void MapSocializerHealth(this IEndpointRouteBuilder app) =>
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJsonAsync });
 
-    private static Task WriteJsonAsync(HttpContext context, HealthReport report)
+    internal static Task WriteJsonAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
         return JsonSerializer.SerializeAsync(context.Response.Body, new

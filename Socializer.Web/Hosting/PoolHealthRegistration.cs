@@ -36,7 +36,7 @@ public static class PoolHealthRegistration
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
             context.Request.Path == MetricsPath && (allowRemote || IsLocal(context.Connection.RemoteIpAddress)));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions());
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = HealthEndpoint.WriteJsonAsync });
         app.MapAdminApi();
     }
 
