@@ -21,6 +21,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public TestDatabase() : this(DefaultProvider, postgresDatabase: null) { }
 
+    /// <summary>An empty database (not migrated) on <paramref name="provider"/>.</summary>
+    public TestDatabase(DatabaseProvider provider) : this(provider, postgresDatabase: null) { }
+
     private TestDatabase(DatabaseProvider provider, string? postgresDatabase)
     {
         Provider = provider;
