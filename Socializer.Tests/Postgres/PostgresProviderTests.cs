@@ -98,6 +98,29 @@ public sealed class PostgresProviderTests
         }
     }
 
+    [Fact]
+    public async Task Npgsql_errors_are_recognised_as_a_unique_violation_and_as_an_exhausted_pool()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            db.Users.Add(new Socializer.Core.Accounts.AppUser { Id = "ana-id", UserName = "ana" });
+            db.MemoryFacts.Add(new Socializer.Core.Memory.MemoryFact { UserId = "ana-id", Key = "k", Value = "1" });
+            await db.SaveChangesAsync();
+        }
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            db.MemoryFacts.Add(new Socializer.Core.Memory.MemoryFact { UserId = "ana-id", Key = "k", Value = "2" });
+            var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Assert.True(DatabaseErrors.IsUniqueViolation(duplicate));
+        }
+
+        await using var dataSource = PostgresDataSource.Create(database.ConnectionString + ";Maximum Pool Size=1;Timeout=2", "exhaust-me");
+        await using var held = await dataSource.OpenConnectionAsync();
+        var exhausted = await Assert.ThrowsAnyAsync<Exception>(async () => { await using var _ = await dataSource.OpenConnectionAsync(); });
+        Assert.True(DatabaseErrors.IsBusy(exhausted), exhausted.ToString());
+    }
+
     private static async Task<int> CountMatchesAsync(TestDatabase database, string word)
     {
         await using var db = await database.Factory.CreateDbContextAsync();
