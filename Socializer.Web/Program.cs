@@ -35,6 +35,7 @@ builder.Services.AddSocializerRoomAssistant();
 
 var app = builder.Build();
 
+if (await app.RunMigrateCommandAsync(args)) return;
 await app.InitializeDatabaseAsync();
 
 app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -105,25 +105,15 @@ public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IC
     }
 
     /// <summary>
-    /// Full-text search (SQLite FTS5 index, not a scan) over the rooms the user is an active member of, newest first.
-    /// Every word must match; the last one also matches as a prefix. Ordered by the index's own rowid (= message id)
-    /// so FTS5 walks its matches newest first and stops at the limit, instead of collecting and sorting every match
-    /// of a common word (measured 12× faster for a word in one message of five, 300k messages).
+    /// Full-text search (an index, not a scan: FTS5 on SQLite, a GIN-indexed tsvector on PostgreSQL) over the rooms the
+    /// user is an active member of, newest first. Every word must match; the last one also matches as a prefix.
     /// </summary>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string userId, string? query, CancellationToken ct = default)
     {
-        var match = ToFtsQuery(query);
+        var words = SearchWords(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await ChatRules.EnsureGeneralMembershipAsync(db, userId, ct);
-        var rows = await db.Database.SqlQuery<SearchRow>($"""
-            SELECT m.Id AS MessageId, m.RoomId, m.SenderId, m.SenderType, m.Content, m.CreatedAt
-            FROM MessagesFts
-            JOIN Messages m ON m.Id = MessagesFts.rowid
-            JOIN RoomMembers rm ON rm.RoomId = m.RoomId AND rm.UserId = {userId} AND rm.IsActive = 1
-            WHERE MessagesFts MATCH {match} AND m.DeletedAt IS NULL
-            ORDER BY MessagesFts.rowid DESC
-            LIMIT {SearchLimit}
-            """).ToListAsync(ct);
+        var rows = await (db.Database.IsNpgsql() ? SearchPostgres(db, userId, words) : SearchSqlite(db, userId, words)).ToListAsync(ct);
         var roomNames = await ChatRules.RoomNamesAsync(db, userId, [.. rows.Select(r => r.RoomId).Distinct()], ct);
         var senderIds = rows.Where(r => r.SenderId is not null).Select(r => r.SenderId!).Distinct().ToList();
         var senders = await db.Users.Where(u => senderIds.Contains(u.Id))
@@ -132,8 +122,52 @@ public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IC
             SenderName(r.SenderType, r.SenderId is null ? null : senders.GetValueOrDefault(r.SenderId)), r.Content, r.CreatedAt))];
     }
 
+    /// <summary>
+    /// Ordered by the index's own rowid (= message id) so FTS5 walks its matches newest first and stops at the limit,
+    /// instead of collecting and sorting every match of a common word (12× faster for a word in one message of five, 300k messages).
+    /// </summary>
+    private static IQueryable<SearchRow> SearchSqlite(AppDbContext db, string userId, IReadOnlyList<string> words)
+    {
+        var match = ToFtsQuery(words);
+        return db.Database.SqlQuery<SearchRow>($"""
+            SELECT m.Id AS MessageId, m.RoomId, m.SenderId, m.SenderType, m.Content, m.CreatedAt
+            FROM MessagesFts
+            JOIN Messages m ON m.Id = MessagesFts.rowid
+            JOIN RoomMembers rm ON rm.RoomId = m.RoomId AND rm.UserId = {userId} AND rm.IsActive = 1
+            WHERE MessagesFts MATCH {match} AND m.DeletedAt IS NULL
+            ORDER BY MessagesFts.rowid DESC
+            LIMIT {SearchLimit}
+            """);
+    }
+
+    /// <summary>
+    /// The leading words go through websearch_to_tsquery, each quoted so that "or" and "-" stay words; the last one is a
+    /// prefix term (websearch syntax has none), safe to spell out because words hold letters and digits only.
+    /// </summary>
+    private static IQueryable<SearchRow> SearchPostgres(AppDbContext db, string userId, IReadOnlyList<string> words)
+    {
+        var leading = string.Join(' ', words.SkipLast(1).Select(w => $"\"{w}\""));
+        var prefix = $"'{words[^1]}':*";
+        return db.Database.SqlQuery<SearchRow>($"""
+            SELECT m."Id" AS "MessageId", m."RoomId", m."SenderId", m."SenderType", m."Content", m."CreatedAt"
+            FROM "Messages" m
+            JOIN "RoomMembers" rm ON rm."RoomId" = m."RoomId" AND rm."UserId" = {userId} AND rm."IsActive"
+            WHERE m."SearchVector" @@ (CASE WHEN {leading} = '' THEN to_tsquery('simple', {prefix})
+                                          ELSE websearch_to_tsquery('simple', {leading}) && to_tsquery('simple', {prefix}) END)
+              AND m."DeletedAt" IS NULL
+            ORDER BY m."Id" DESC
+            LIMIT {SearchLimit}
+            """);
+    }
+
     /// <summary>Turns what a person typed into a safe FTS5 query: words only, each quoted, so no FTS syntax gets through.</summary>
-    public static string ToFtsQuery(string? query)
+    public static string ToFtsQuery(string? query) => ToFtsQuery(SearchWords(query));
+
+    private static string ToFtsQuery(IReadOnlyList<string> words) =>
+        string.Join(' ', words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
+
+    /// <summary>What a person typed, as at most ten words of letters and digits: no search syntax gets through.</summary>
+    private static List<string> SearchWords(string? query)
     {
         var words = (query ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => new string([.. w.Where(char.IsLetterOrDigit)]))
@@ -141,7 +175,7 @@ public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IC
             .Take(10)
             .ToList();
         if (words.Count == 0) throw ChatException.Invalid("Type at least one word to search for.");
-        return string.Join(' ', words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
+        return words;
     }
 
     private static IQueryable<Message> OwnLiveMessage(AppDbContext db, long messageId, string userId) =>

@@ -300,9 +300,12 @@ public sealed class RoomService(IDbContextFactory<AppDbContext> dbFactory, IChat
         if (text.Length > 64) throw ChatException.Invalid("Search for at most 64 characters.");
         var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Users
-            .Where(u => u.Id != excludingUserId
-                        && (EF.Functions.Like(u.UserName!, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\")))
+        // SQLite's LIKE ignores (ASCII) case, PostgreSQL's does not: there ILIKE gives the same answers.
+        var others = db.Users.Where(u => u.Id != excludingUserId);
+        var matches = db.Database.IsNpgsql()
+            ? others.Where(u => EF.Functions.ILike(u.UserName!, pattern, "\\") || EF.Functions.ILike(u.DisplayName, pattern, "\\"))
+            : others.Where(u => EF.Functions.Like(u.UserName!, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"));
+        return await matches
             .OrderBy(u => u.UserName)
             .Take(20)
             .Select(u => new UserView(u.Id, u.UserName ?? "", u.DisplayName != "" ? u.DisplayName : u.UserName ?? ""))

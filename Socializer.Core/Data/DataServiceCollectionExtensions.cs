@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using Socializer.Core.Health;
 
 namespace Socializer.Core.Data;
@@ -17,27 +18,40 @@ public static class DataServiceCollectionExtensions
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
-        var connectionString = ResolveSqliteConnectionString(configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), contentRoot);
+        var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
 
-        AddContextAndConnectionTracking(services, configuration, options.Provider, connectionString);
-        services.AddSingleton<SqliteWriteGate>();
-
-        // Pooled: a returned context is reset and handed out again, instead of building EF's internal services for
-        // every operation (the profile of the AI chat benchmark showed that setup and its DI locks as a top cost).
+        // Pooled factories: a returned context is reset and handed out again, instead of building EF's internal services
+        // for every operation (the AI chat benchmark's profile showed that setup and its DI locks as a top cost).
         // Each operation still gets its own context and disposes it; the tracker counts rentals, not instances.
-        services.AddPooledDbContextFactory<AppDbContext>((sp, db) =>
+        switch (options.Provider)
         {
-            switch (options.Provider)
-            {
-                case DatabaseProvider.Sqlite:
-                    db.UseSqlite(connectionString);
+            case DatabaseProvider.Sqlite:
+                var sqlite = ResolveSqliteConnectionString(configured, contentRoot);
+                AddContextAndConnectionTracking(services, configuration, new DatabaseDescription(options.Provider, sqlite));
+                services.AddSingleton<SqliteWriteGate>();
+                services.AddPooledDbContextFactory<AppDbContext>((sp, db) =>
+                {
+                    db.UseSqlite(sqlite);
                     db.AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMs), sp.GetRequiredService<SqliteWriteGate>());
-                    break;
-                default:
-                    throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not available in this build; use 'Sqlite'.");
-            }
-            db.AddInterceptors(sp.GetRequiredService<ConnectionCountingInterceptor>(), sp.GetRequiredService<TransactionCountingInterceptor>());
-        });
+                    AddTrackingInterceptors(sp, db);
+                });
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(configured))
+                    throw new InvalidOperationException($"Database:Provider is Postgres but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty; set it to e.g. \"Host=db;Database=socializer;Username=socializer;Password=...\".");
+                var poolName = PostgresDataSource.InstancePoolName();
+                AddContextAndConnectionTracking(services, configuration, new DatabaseDescription(options.Provider, configured, poolName));
+                // One data source (one Npgsql pool) per app instance, disposed with the host; its name tags the pool's metrics.
+                services.AddSingleton(_ => PostgresDataSource.Create(configured, poolName));
+                services.AddPooledDbContextFactory<AppDbContext>((sp, db) =>
+                {
+                    db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), PostgresDataSource.ConfigureProvider);
+                    AddTrackingInterceptors(sp, db);
+                });
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not known; use 'Sqlite' or 'Postgres'.");
+        }
         DecorateFactoryWithTracking(services);
         services.AddScoped<RequestContextRegistry>();
         services.AddScoped(sp =>
@@ -51,17 +65,20 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>Live contexts and open connections are always tracked: the pool-health page and the leak detector read these.</summary>
-    private static void AddContextAndConnectionTracking(IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString)
+    private static void AddContextAndConnectionTracking(IServiceCollection services, IConfiguration configuration, DatabaseDescription description)
     {
         var health = configuration.GetSection(HealthOptions.Section).Get<HealthOptions>() ?? new HealthOptions();
         services.AddSingleton(health);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new DatabaseDescription(provider, connectionString));
+        services.AddSingleton(description);
         services.AddSingleton<ContextTracker>();
         services.AddSingleton<ConnectionTracker>();
         services.AddSingleton<ConnectionCountingInterceptor>();
         services.AddSingleton<TransactionCountingInterceptor>();
     }
+
+    private static void AddTrackingInterceptors(IServiceProvider sp, DbContextOptionsBuilder db) =>
+        db.AddInterceptors(sp.GetRequiredService<ConnectionCountingInterceptor>(), sp.GetRequiredService<TransactionCountingInterceptor>());
 
     /// <summary>Every IDbContextFactory&lt;AppDbContext&gt; consumer gets the tracking decorator around EF's own factory.</summary>
     private static void DecorateFactoryWithTracking(IServiceCollection services)

@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken ct = default)
     {
+        logger.LogInformation("Migrating the {Provider} database", Provider());
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (db.Database.IsSqlite())
@@ -37,6 +38,23 @@ public sealed class DatabaseInitializer(
 
         await SeedAdminAsync();
     }
+
+    /// <summary>
+    /// For instances that do not migrate at start (Database:MigrateOnStart=false): refuse to serve on a schema that
+    /// is missing or behind, with the fix in the message, rather than fail later on the first query.
+    /// </summary>
+    public async Task EnsureSchemaIsCurrentAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+            throw new InvalidOperationException(
+                $"The {Provider()} database schema is not up to date ({pending.Count} migration(s) pending, the first {pending[0]}). " +
+                "Run `dotnet Socializer.Web.dll migrate` (or `dotnet run --project Socializer.Web -- migrate`) once before starting instances, " +
+                "or set Database:MigrateOnStart=true.");
+    }
+
+    private string Provider() => configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] ?? nameof(DatabaseProvider.Sqlite);
 
     private async Task SeedAdminAsync()
     {

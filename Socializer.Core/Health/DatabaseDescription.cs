@@ -8,9 +8,10 @@ public sealed class DatabaseDescription
 {
     private static readonly string[] SecretKeys = ["password", "pwd", "key", "token", "secret"];
 
-    public DatabaseDescription(DatabaseProvider provider, string connectionString)
+    public DatabaseDescription(DatabaseProvider provider, string connectionString, string? poolName = null)
     {
         Provider = provider.ToString();
+        PoolName = poolName;
         var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
         var settings = new List<KeyValuePair<string, string>>();
         foreach (string key in builder.Keys)
@@ -32,4 +33,7 @@ public sealed class DatabaseDescription
     public string? DataSourcePath { get; }
 
     public IReadOnlyList<KeyValuePair<string, string>> Settings { get; }
+
+    /// <summary>PostgreSQL: the name of this instance's Npgsql pool, which tags its metrics.</summary>
+    public string? PoolName { get; }
 }

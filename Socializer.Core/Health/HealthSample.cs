@@ -16,4 +16,5 @@ public sealed record HealthSample(
     long ConcurrencyFailures,
     int ActiveCircuits,
     int HttpRequestsInFlight,
-    int AiRequestsInFlight);
+    int AiRequestsInFlight,
+    NpgsqlPoolStats? NpgsqlPool = null);

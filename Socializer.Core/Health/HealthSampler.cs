@@ -14,7 +14,8 @@ public sealed class HealthSampler(
     MeterReadings meters,
     DatabaseDescription database,
     HealthOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    NpgsqlPoolMeter? npgsqlPool = null)
 {
     private readonly Lock gate = new();
     private readonly HealthSample?[] ring = new HealthSample?[Math.Max(options.HistorySeconds, 2)];
@@ -71,7 +72,8 @@ public sealed class HealthSampler(
                 (long)readings.GetValueOrDefault(MeterReadings.EfConcurrencyFailures),
                 (int)readings.GetValueOrDefault(MeterReadings.ActiveCircuits),
                 (int)readings.GetValueOrDefault(MeterReadings.HttpActiveRequests),
-                aiRequests.InFlight);
+                aiRequests.InFlight,
+                npgsqlPool?.Read());
             previousReadings = readings;
             previousTimestamp = now;
             ring[count % ring.Length] = sample;

@@ -15,6 +15,7 @@ public static class HealthServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<AiRequestTracker>();
         services.AddSingleton(sp => new MeterReadings(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddSingleton<NpgsqlPoolMeter>();
         services.AddSingleton<HealthSampler>();
         services.AddHostedService<HealthSamplerService>();
         services.AddSingleton<PoolHealthMonitor>();

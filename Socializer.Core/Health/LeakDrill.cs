@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Socializer.Core.Data;
@@ -35,7 +34,10 @@ public sealed class LeakDrill(IDbContextFactory<AppDbContext> dbFactory, TimePro
         return Keep(db, "context", seconds);
     }
 
-    /// <summary>A context holding an open write transaction: on SQLite every other writer waits, then fails.</summary>
+    /// <summary>
+    /// A context holding an open write transaction, and so a pooled connection: on SQLite every other writer waits, then
+    /// fails; on PostgreSQL writers carry on, but each such leak takes one connection out of the pool for good.
+    /// </summary>
     public async Task<DrillLeak> LeakTransactionAsync(int seconds, CancellationToken ct)
     {
         var db = await dbFactory.CreateDbContextAsync(ct);
@@ -44,12 +46,24 @@ public sealed class LeakDrill(IDbContextFactory<AppDbContext> dbFactory, TimePro
         return Keep(db, "context holding a transaction", seconds);
     }
 
-    /// <summary>Tries one short write, waiting at most <see cref="ProbeWaitMs"/> for the lock: shows what a leak blocks.</summary>
+    /// <summary>
+    /// Tries one short write, waiting at most <see cref="ProbeWaitMs"/> for a connection and for the lock: shows what
+    /// a leak blocks (SQLite's single writer, or an exhausted PostgreSQL pool).
+    /// </summary>
     public async Task<WriteProbe> ProbeWriteAsync(CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(ProbeWaitMs);
+        try
+        {
+            await db.Database.OpenConnectionAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new WriteProbe(true, $"A writer was blocked: no pooled connection came free within {ProbeWaitMs} ms.", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
         try
         {
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync($"PRAGMA busy_timeout={ProbeWaitMs};", ct);
@@ -57,7 +71,7 @@ public sealed class LeakDrill(IDbContextFactory<AppDbContext> dbFactory, TimePro
             await transaction.RollbackAsync(ct);
             return new WriteProbe(false, "A writer got the lock at once.", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+        catch (Exception ex) when (DatabaseErrors.IsBusy(ex))
         {
             return new WriteProbe(true, $"A writer was blocked: {ex.Message}", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }

@@ -10,7 +10,8 @@ public sealed class PoolHealthMonitor(
     HealthSampler sampler,
     DatabaseDescription database,
     HealthOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    NpgsqlPoolMeter? npgsqlPool = null)
 {
     /// <summary>Contexts collected without Dispose this recently still colour the verdict.</summary>
     public static readonly TimeSpan CollectedWarningWindow = TimeSpan.FromMinutes(5);
@@ -56,7 +57,8 @@ public sealed class PoolHealthMonitor(
             database.Provider,
             [.. database.Settings.Select(s => new ConnectionSetting(s.Key, s.Value))],
             options.LeakThresholdSeconds,
-            ownLive.Count);
+            ownLive.Count,
+            npgsqlPool?.Read());
     }
 
     public IReadOnlyList<SuspectedLeak> SuspectedLeaks(DateTimeOffset now)

@@ -49,4 +49,5 @@ public sealed record PoolHealthSnapshot(
     string Provider,
     IReadOnlyList<ConnectionSetting> ConnectionSettings,
     double LeakThresholdSeconds,
-    int ExcludedRequestContexts);
+    int ExcludedRequestContexts,
+    NpgsqlPoolStats? NpgsqlPool = null);

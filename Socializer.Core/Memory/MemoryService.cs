@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Socializer.Core.Data;
 using Socializer.Core.Privacy;
@@ -52,7 +51,7 @@ public sealed partial class MemoryService(IDbContextFactory<AppDbContext> dbFact
         {
             return await UpsertAsync(userId, normalizedKey, cleanValue, category, source, confidence, ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // Two requests remembered the same new key at once: the other one won the insert, so update it.
             return await UpsertAsync(userId, normalizedKey, cleanValue, category, source, confidence, ct);

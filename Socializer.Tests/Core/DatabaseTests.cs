@@ -7,6 +7,7 @@ using Socializer.Tests.Support;
 
 namespace Socializer.Tests.Core;
 
+[Trait(TestCategories.Name, TestCategories.SqliteOnly)]
 public sealed class DatabaseTests
 {
     [Fact]

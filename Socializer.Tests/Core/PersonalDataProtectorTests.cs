@@ -34,6 +34,7 @@ public sealed class PersonalDataProtectorTests
         Assert.Equal("survives restarts", NewProtector(keys).Unprotect(stored));
     }
 
+    [Trait(TestCategories.Name, TestCategories.SqliteOnly)]
     [Fact]
     public async Task The_raw_database_file_holds_no_plaintext_of_protected_values()
     {

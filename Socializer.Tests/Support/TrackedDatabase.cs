@@ -39,7 +39,7 @@ public sealed class TrackedDatabase : IAsyncDisposable
 
     public static async Task<TrackedDatabase> CreateAsync(HealthOptions? options = null)
     {
-        var database = await TestDatabase.CreateMigratedAsync();
+        var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite); // the health tests here are about SQLite's own pool
         await using (var db = await database.Factory.CreateDbContextAsync())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         return new TrackedDatabase(database, options ?? new HealthOptions());

@@ -3,8 +3,10 @@ using System.Text.Json;
 namespace Socializer.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Socializer.Bench -- [--quick] [--requests N] [--note TEXT] [--out DIR]</c>: runs the benchmark and writes
-/// DIR/benchmarks.md and DIR/benchmarks.json (DIR defaults to the repository's docs/).
+/// <c>dotnet run -c Release --project bench/Socializer.Bench -- [--quick] [--requests N] [--note TEXT] [--out DIR]
+/// [--provider sqlite|postgres] [--postgres CONNECTION] [--pool-size N]</c>: runs the benchmark and writes DIR/benchmarks.md and
+/// DIR/benchmarks.json (DIR defaults to the repository's docs/). With <c>--provider postgres</c> the app runs on a fresh database
+/// on that server (default: the local test server that test.sh starts), dropped afterwards.
 /// </summary>
 public static class BenchMain
 {
@@ -17,8 +19,12 @@ public static class BenchMain
         var output = Argument(args, "--out") ?? Path.Combine(root ?? ".", "docs");
         if (Argument(args, "--requests") is { } requests) options = options with { Requests = int.Parse(requests, System.Globalization.CultureInfo.InvariantCulture) };
         if (Argument(args, "--note") is { } note) options = options with { Note = note };
+        if (Argument(args, "--provider") is { } provider) options = options with { Database = provider.ToLowerInvariant() };
+        if (Argument(args, "--postgres") is { } postgres) options = options with { PostgresConnection = postgres };
+        if (Argument(args, "--pool-size") is { } poolSize) options = options with { PostgresMaxPoolSize = int.Parse(poolSize, System.Globalization.CultureInfo.InvariantCulture) };
+        if (options.Database is not ("sqlite" or "postgres")) throw new ArgumentException("--provider must be sqlite or postgres.");
 
-        Console.WriteLine($"Socializer benchmark, {options.Mode} mode");
+        Console.WriteLine($"Socializer benchmark, {options.Mode} mode, {options.Database}");
         var report = await BenchmarkRunner.RunAsync(options, Console.Out, root);
         var (markdown, json) = await WriteAsync(report, output);
         Console.WriteLine($"Wrote {markdown} and {json} in {report.TotalSeconds:F0} s");

@@ -5,6 +5,13 @@ namespace Socializer.Bench;
 public sealed record BenchOptions
 {
     public required string Mode { get; init; }
+    /// <summary>The app's database: "sqlite" (a fresh file) or "postgres" (a fresh database on <see cref="PostgresConnection"/>).</summary>
+    public string Database { get; init; } = "sqlite";
+    /// <summary>The PostgreSQL server for <c>--provider postgres</c>, as a connection string without Database (its user may create databases).</summary>
+    public string PostgresConnection { get; init; } = "Host=127.0.0.1;Port=5432;Username=postgres;Password=socializer-tests";
+    /// <summary>PostgreSQL: the app's Maximum Pool Size (Npgsql's default is 100).</summary>
+    public int PostgresMaxPoolSize { get; init; } = 100;
+    public bool IsPostgres => string.Equals(Database, "postgres", StringComparison.OrdinalIgnoreCase);
     public int Requests { get; init; }
     /// <summary>Free text about the conditions of this run, printed at the top of the report.</summary>
     public string? Note { get; init; }

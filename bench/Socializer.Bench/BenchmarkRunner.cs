@@ -15,9 +15,9 @@ public static class BenchmarkRunner
         var directory = Path.Combine(Path.GetTempPath(), "socializer-bench", Guid.NewGuid().ToString("N"));
         try
         {
-            await using var app = new SocializerUnderTest(directory);
-            app.Start();
-            log.WriteLine($"Socializer on {app.BaseAddress} (database {app.DatabasePath})");
+            await using var app = new SocializerUnderTest(directory, options);
+            await app.StartAsync();
+            log.WriteLine($"Socializer on {app.BaseAddress} (database {app.DatabaseName})");
             var maxConnections = options.Concurrencies.Append(options.OriginParallel).Max() + 10;
             using var client = SocializerUnderTest.NewClient(app.BaseAddress, maxConnections);
             var users = await SocializerUnderTest.CreateUsersAsync(client, options.Users);

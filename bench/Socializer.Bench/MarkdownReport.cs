@@ -38,7 +38,10 @@ public static class MarkdownReport
         Line($"| Commit | `{m.Commit}`{(m.UncommittedChanges ? " (plus uncommitted changes)" : "")} |");
         Line($"| Load average (1/5/15 min) | {m.LoadAverageAtStart} at start, {m.LoadAverageAtEnd} at end |");
         Line();
-        Line("**How the app runs.** The real web app (its `Program`, every service, the offline assistant, SQLite with WAL) starts");
+        Line(o.IsPostgres
+            ? $"**Database: PostgreSQL** (a fresh database on a local server, Npgsql Maximum Pool Size={o.PostgresMaxPoolSize}; the ceiling server stays on SQLite)."
+            : "**Database: SQLite** (a fresh file, WAL).");
+        Line("**How the app runs.** The real web app (its `Program`, every service, the offline assistant, the database above) starts");
         Line("in the benchmark's process through `WebApplicationFactory<Program>` on a Kestrel socket on 127.0.0.1, over a fresh");
         Line("database file, environment Production, logging at Warning. The load generator (HttpClient over SocketsHttpHandler,");
         Line("closed loop: C workers, each sends its next request when the previous one answers) runs in the same process and");

@@ -165,7 +165,8 @@ public static class Scenarios
         foreach (var size in sizes)
         {
             var clock = Stopwatch.StartNew();
-            await InsertMessagesAsync(app.DatabasePath, room.Id, userId, stored, size - stored, random);
+            if (app.IsPostgres) await PostgresServer.InsertMessagesAsync(app.PostgresConnectionString, room.Id, userId, stored, size - stored, random, Vocabulary);
+            else await InsertMessagesAsync(app.DatabasePath, room.Id, userId, stored, size - stored, random);
             var insertSeconds = clock.Elapsed.TotalSeconds;
             stored = size;
 
@@ -173,7 +174,7 @@ public static class Scenarios
             var oldestShown = latest.Messages[0].Id;
             var rareHits = (await messages.SearchAsync(userId, "zebra")).Count;
             var commonHits = (await messages.SearchAsync(userId, "coffee")).Count;
-            var result = new HistoryResult(size, insertSeconds, DatabaseBytes(app.DatabasePath),
+            var result = new HistoryResult(size, insertSeconds, app.IsPostgres ? await PostgresServer.DatabaseBytesAsync(app.PostgresConnectionString) : DatabaseBytes(app.DatabasePath),
                 await TimeAsync(repeats, () => messages.HistoryAsync(room.Id, userId)),
                 await TimeAsync(repeats, () => messages.HistoryAsync(room.Id, userId, before: oldestShown)),
                 await TimeAsync(repeats, () => messages.SearchAsync(userId, "zebra")), rareHits,

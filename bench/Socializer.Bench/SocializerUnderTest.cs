@@ -25,14 +25,24 @@ public sealed class SocializerUnderTest : WebApplicationFactory<Program>
     public const string UserPassword = "Bench-User-1!";
     public const int RequestsPerMinutePerUser = 10_000_000;
 
+    private readonly BenchOptions options;
+
     public string Directory { get; }
     public string DatabasePath => Path.Combine(Directory, "socializer.db");
     public Uri BaseAddress { get; private set; } = default!;
 
-    public SocializerUnderTest(string directory)
+    /// <summary>PostgreSQL: the benchmark's own database (created at start, dropped at the end); null on SQLite.</summary>
+    public string? PostgresDatabase { get; }
+    public bool IsPostgres => PostgresDatabase is not null;
+    public string PostgresConnectionString => PostgresServer.ConnectionString(options.PostgresConnection, PostgresDatabase!, options.PostgresMaxPoolSize);
+    public string DatabaseName => IsPostgres ? $"PostgreSQL {PostgresDatabase}, Maximum Pool Size={options.PostgresMaxPoolSize}" : DatabasePath;
+
+    public SocializerUnderTest(string directory, BenchOptions? options = null)
     {
         Directory = directory;
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        this.options = options ?? BenchOptions.Smoke;
+        if (this.options.IsPostgres) PostgresDatabase = "socializer_bench_" + Guid.NewGuid().ToString("N");
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -40,7 +50,15 @@ public sealed class SocializerUnderTest : WebApplicationFactory<Program>
         System.IO.Directory.CreateDirectory(Directory);
         builder.UseEnvironment("Production");
         builder.UseStaticWebAssets(); // Blazor's and MudBlazor's scripts for section 7's browsers (a published app serves them from wwwroot)
-        builder.UseSetting("ConnectionStrings:Socializer", $"Data Source={DatabasePath}");
+        if (IsPostgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Socializer", PostgresConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Socializer", $"Data Source={DatabasePath}");
+        }
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Directory, "keys"));
         builder.UseSetting("Seed:AdminEmail", AdminEmail);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
@@ -52,8 +70,9 @@ public sealed class SocializerUnderTest : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
     }
 
-    public void Start()
+    public async Task StartAsync()
     {
+        if (IsPostgres) await PostgresServer.CreateDatabaseAsync(options.PostgresConnection, PostgresDatabase!);
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
@@ -110,5 +129,6 @@ public sealed class SocializerUnderTest : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (IsPostgres) await PostgresServer.DropDatabaseAsync(options.PostgresConnection, PostgresDatabase!);
     }
 }

@@ -9,6 +9,7 @@ using Socializer.Tests.Support;
 namespace Socializer.Tests.Core.Assistant;
 
 /// <summary>"Run load check" with the assistant's workload: the real pipeline, tools and database, as the synthetic user.</summary>
+[Trait(TestCategories.Name, TestCategories.SqliteOnly)]
 public sealed class AssistantSelfTestTests
 {
     [Fact]

@@ -60,6 +60,7 @@ public sealed class AssistantServiceTests
             Assert.DoesNotContain("user", tool.JsonSchema.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Trait(TestCategories.Name, TestCategories.SqliteOnly)]
     [Fact]
     public async Task Conversation_text_and_memory_are_encrypted_in_the_database_file()
     {

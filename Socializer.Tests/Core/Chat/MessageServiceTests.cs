@@ -200,6 +200,7 @@ public sealed class MessageServiceTests : IAsyncLifetime
         Assert.Equal(ChatError.Invalid, refused.Error);
     }
 
+    [Trait(TestCategories.Name, TestCategories.SqliteOnly)]
     [Fact]
     public async Task Search_uses_the_full_text_index()
     {

@@ -5,6 +5,7 @@ using Socializer.Tests.Support;
 
 namespace Socializer.Tests.Core.Data;
 
+[Trait(TestCategories.Name, TestCategories.SqliteOnly)]
 public sealed class SqliteWriteGateTests
 {
     // Guards against a gate that is never released: the test fails instead of hanging (not a timing assertion).

@@ -4,6 +4,7 @@ using Socializer.Tests.Support;
 
 namespace Socializer.Tests.Core.Health;
 
+[Trait(TestCategories.Name, TestCategories.SqliteOnly)]
 public sealed class ConnectionTrackingTests : IAsyncLifetime
 {
     private TrackedDatabase database = default!;

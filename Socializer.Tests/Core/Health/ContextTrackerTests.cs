@@ -6,6 +6,7 @@ using Socializer.Tests.Support;
 
 namespace Socializer.Tests.Core.Health;
 
+[Trait(TestCategories.Name, TestCategories.SqliteOnly)]
 public sealed class ContextTrackerTests : IAsyncLifetime
 {
     private TrackedDatabase database = default!;

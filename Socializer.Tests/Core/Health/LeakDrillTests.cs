@@ -2,6 +2,7 @@ using Socializer.Tests.Support;
 
 namespace Socializer.Tests.Core.Health;
 
+[Trait(TestCategories.Name, TestCategories.SqliteOnly)]
 [Collection(SerialCollection.Name)]
 public sealed class LeakDrillTests : IAsyncLifetime
 {

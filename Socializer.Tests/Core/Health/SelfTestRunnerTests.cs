@@ -8,6 +8,7 @@ using Socializer.Tests.Support;
 
 namespace Socializer.Tests.Core.Health;
 
+[Trait(TestCategories.Name, TestCategories.SqliteOnly)]
 public sealed class SelfTestRunnerTests
 {
     [Fact]

@@ -85,6 +85,7 @@ public sealed class LifeEventServiceTests : IAsyncLifetime
         Assert.Empty(await service.ListAsync(ana, CancellationToken.None));
     }
 
+    [Trait(TestCategories.Name, TestCategories.SqliteOnly)]
     [Fact]
     public async Task Titles_and_descriptions_are_encrypted_in_the_database_file()
     {

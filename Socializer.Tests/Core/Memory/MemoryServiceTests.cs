@@ -85,6 +85,7 @@ public sealed class MemoryServiceTests
         Assert.Empty(await host.Memory.ListAsync(ana));
     }
 
+    [Trait(TestCategories.Name, TestCategories.SqliteOnly)]
     [Fact]
     public async Task Values_are_ciphertext_in_the_database()
     {
