@@ -3,11 +3,13 @@ using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Socializer.Core.Assistant;
 
 namespace Socializer.Core.Coaching;
 
 /// <summary>
-/// Evaluates with the configured model (structured output) when an <see cref="IChatClient"/> is registered, and
+/// Evaluates with the configured model (structured output) when an <see cref="IChatClient"/> is registered and it is
+/// not the offline assistant, and
 /// falls back to the <see cref="HeuristicCommunicationEvaluator"/> when none is, or when the model fails or answers
 /// out of shape. The client is resolved in a scope of its own per evaluation (it may be registered scoped).
 /// </summary>
@@ -28,7 +30,9 @@ public sealed class ModelCommunicationEvaluator(
     {
         await using var scope = scopes.CreateAsyncScope();
         var client = scope.ServiceProvider.GetService<IChatClient>();
-        if (client is null) return await heuristic.EvaluateAsync(messages, ct);
+        // The offline assistant is registered as an IChatClient too, but it cannot score messages: never ask it.
+        if (client is null || scope.ServiceProvider.GetService<AssistantOptions>() is { IsOffline: true })
+            return await heuristic.EvaluateAsync(messages, ct);
         try
         {
             var response = await client.GetResponseAsync<ModelScores>(Prompt(messages), new ChatOptions { Temperature = 0 }, cancellationToken: ct);

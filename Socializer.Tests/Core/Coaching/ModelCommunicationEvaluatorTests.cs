@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Socializer.Core.Assistant;
 using Socializer.Core.Coaching;
 using Socializer.Tests.Support;
 
@@ -10,10 +11,11 @@ public sealed class ModelCommunicationEvaluatorTests
 {
     private static readonly EvaluatedMessage[] Messages = [new("Thanks, how did the interview go?", true), new("ok", false)];
 
-    private static ModelCommunicationEvaluator NewEvaluator(IChatClient? client)
+    private static ModelCommunicationEvaluator NewEvaluator(IChatClient? client, AssistantOptions? options = null)
     {
         var services = new ServiceCollection();
         if (client is not null) services.AddScoped(_ => client);
+        if (options is not null) services.AddSingleton(options);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return new ModelCommunicationEvaluator(provider.GetRequiredService<IServiceScopeFactory>(), new HeuristicCommunicationEvaluator(), NullLogger<ModelCommunicationEvaluator>.Instance);
     }
@@ -25,6 +27,17 @@ public sealed class ModelCommunicationEvaluatorTests
 
         Assert.Equal(HeuristicCommunicationEvaluator.EvaluatorName, evaluation.Evaluator);
         Assert.Equal(HeuristicCommunicationEvaluator.Evaluate(Messages).Scores, evaluation.Scores);
+    }
+
+    [Fact]
+    public async Task The_offline_assistant_is_never_asked_to_score()
+    {
+        var model = new ScriptedChatClient("offline", () => """{"empathy":81,"activeListening":72,"clarity":90,"engagement":64}""");
+
+        var evaluation = await NewEvaluator(model, new AssistantOptions { Provider = AiProvider.Offline }).EvaluateAsync(Messages, CancellationToken.None);
+
+        Assert.Equal(HeuristicCommunicationEvaluator.EvaluatorName, evaluation.Evaluator);
+        Assert.Empty(model.Prompts);
     }
 
     [Fact]
