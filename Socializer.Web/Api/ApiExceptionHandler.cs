@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Data.Sqlite;
+using Socializer.Core.Data;
 
 namespace Socializer.Web.Api;
 
@@ -20,7 +20,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.",
                 bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message),
-            SqliteException { SqliteErrorCode: 5 or 6 } => (StatusCodes.Status503ServiceUnavailable,
+            _ when DatabaseBusy.Is(exception) => (StatusCodes.Status503ServiceUnavailable,
                 "The database is busy.", "Nothing was changed. Please try again in a moment."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
                 environment.IsDevelopment() ? exception.ToString() : "The error has been logged."),
