@@ -20,7 +20,7 @@ public static class DataServiceCollectionExtensions
         var connectionString = ResolveSqliteConnectionString(configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), contentRoot);
 
         AddContextAndConnectionTracking(services, configuration, options.Provider, connectionString);
-        services.AddSingleton(_ => new SqliteWriteGate(TimeSpan.FromMilliseconds(options.BusyTimeoutMs)));
+        services.AddSingleton(_ => new SqliteWriteGate(TimeSpan.FromMilliseconds(options.WriteQueueTimeoutMs)));
 
         services.AddDbContextFactory<AppDbContext>((sp, db) =>
         {

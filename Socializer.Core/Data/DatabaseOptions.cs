@@ -12,4 +12,10 @@ public sealed class DatabaseOptions
 
     /// <summary>SQLite: how long a writer waits for the lock before failing, in milliseconds.</summary>
     public int BusyTimeoutMs { get; set; } = 5000;
+
+    /// <summary>
+    /// SQLite: how long a save may queue for its turn to write (see SqliteWriteGate) before failing as "busy". Generous:
+    /// under heavy but healthy load the queue is long; it only has to bound the wait behind a writer stuck on a foreign lock.
+    /// </summary>
+    public int WriteQueueTimeoutMs { get; set; } = 60_000;
 }

@@ -12,9 +12,9 @@ namespace Socializer.Core.Data;
 /// parked in SqliteDataReader.NextResult). Queuing on a SemaphoreSlim keeps threads free and the writes short.
 /// Synchronous SaveChanges (it blocks a thread anyway) and writes outside SaveChanges (ExecuteUpdate/Delete, raw
 /// SQL) are not gated and still rely on busy_timeout.
-/// A save waits for the gate at most <paramref name="maxWait"/> (the busy timeout), then fails as "database is locked",
-/// exactly as SQLite would: when another process holds the file's write lock, the writer in front waits out its busy
-/// timeout, and without this bound every request queued behind it would wait its whole queue's worth of timeouts.
+/// A save waits for the gate at most <paramref name="maxWait"/> (Database:WriteQueueTimeoutMs), then fails as "database
+/// is locked", exactly as SQLite would: when another process holds the file's write lock, the writer in front waits out
+/// its busy timeout, and without this bound every request queued behind it would wait its whole queue's worth of timeouts.
 /// </summary>
 public sealed class SqliteWriteGate(TimeSpan maxWait) : SaveChangesInterceptor, IDisposable
 {
