@@ -32,6 +32,7 @@ builder.Services.AddSocializerLifeEvents();
 builder.Services.AddSocializerRoomFollowUp();
 builder.Services.AddSocializerAssistant(builder.Configuration).AddSocializerAssistantApi();
 builder.Services.AddSocializerRoomAssistant();
+builder.Services.AddSocializerGracefulShutdown(builder.Configuration);
 
 var app = builder.Build();
 

@@ -28,6 +28,12 @@ public sealed class AssistantOptions
     /// <summary>How long one answer may take before the user gets a "the model is slow" error.</summary>
     public int TimeoutSeconds { get; set; } = 60;
 
+    /// <summary>How long calls to the model fail at once after most recent calls failed (see ModelHttpClient).</summary>
+    public int CircuitBreakSeconds { get; set; } = 30;
+
+    /// <summary>How many calls within a minute the circuit breaker needs to see before it may open.</summary>
+    public int CircuitMinimumCalls { get; set; } = 4;
+
     /// <summary>Per user, for the HTTP API.</summary>
     public int RequestsPerMinutePerUser { get; set; } = 300;
 
@@ -50,5 +56,7 @@ public sealed class AssistantOptions
             throw new InvalidOperationException("AI:Provider is OpenAICompatible but AI:Endpoint is not an absolute URL (e.g. http://localhost:11434/v1).");
         if (MaxToolIterations is < 1 or > 20) throw new InvalidOperationException("AI:MaxToolIterations must be between 1 and 20.");
         if (TimeoutSeconds is < 1 or > 600) throw new InvalidOperationException("AI:TimeoutSeconds must be between 1 and 600.");
+        if (CircuitBreakSeconds is < 1 or > 3600) throw new InvalidOperationException("AI:CircuitBreakSeconds must be between 1 and 3600.");
+        if (CircuitMinimumCalls is < 2 or > 1000) throw new InvalidOperationException("AI:CircuitMinimumCalls must be between 2 and 1000.");
     }
 }

@@ -94,7 +94,10 @@ public sealed class AssistantService(
         try
         {
             var response = await call.Client.GetResponseAsync(call.Messages, call.Options, timeout.Token);
-            var tools = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Select(c => c.Name).Distinct().ToList();
+            var contents = response.Messages.SelectMany(m => m.Contents).ToList();
+            if (UnansweredToolCall(contents) is { } unanswered)
+                throw new InvalidOperationException($"The model kept asking for tool '{unanswered}' instead of answering.");
+            var tools = contents.OfType<FunctionCallContent>().Select(c => c.Name).Where(call.IsTool).Distinct().ToList();
             var text = response.Text is { Length: > 0 } t ? t : "(The model returned an empty answer.)";
             return await SaveAnswerAsync(turn, text, tools, call.Model);
         }
@@ -108,8 +111,9 @@ public sealed class AssistantService(
         {
             request.Fail();
             logger.LogWarning(e, "Assistant model {Model} failed for conversation {ConversationId}", call.Model, turn.ConversationId);
-            await SaveFailureAsync(turn, UnavailableMessage);
-            throw new AssistantUnavailableException(AssistantFailure.Unavailable, turn.ConversationId, UnavailableMessage, e);
+            var (failure, message) = Classify(e);
+            await SaveFailureAsync(turn, message);
+            throw new AssistantUnavailableException(failure, turn.ConversationId, message, e);
         }
     }
 
@@ -124,6 +128,7 @@ public sealed class AssistantService(
         timeout.CancelAfter(TimeSpan.FromSeconds(clients.Options.TimeoutSeconds));
         var text = new StringBuilder();
         var tools = new List<string>();
+        var streamed = new List<AIContent>();
         AssistantUpdate? failure = null;
         var request = aiRequests.Begin();
         try
@@ -150,10 +155,12 @@ public sealed class AssistantService(
                 catch (Exception e)
                 {
                     logger.LogWarning(e, "Assistant model {Model} failed for conversation {ConversationId}", call.Model, turn.ConversationId);
-                    failure = new AssistantUpdate.Failed(AssistantFailure.Unavailable, UnavailableMessage);
+                    var (kind, message) = Classify(e);
+                    failure = new AssistantUpdate.Failed(kind, message);
                     break;
                 }
-                foreach (var name in update.Contents.OfType<FunctionCallContent>().Select(c => c.Name).Where(n => !tools.Contains(n)))
+                streamed.AddRange(update.Contents);
+                foreach (var name in update.Contents.OfType<FunctionCallContent>().Select(c => c.Name).Where(n => call.IsTool(n) && !tools.Contains(n)))
                 {
                     tools.Add(name);
                     yield return new AssistantUpdate.ToolUsed(name);
@@ -167,6 +174,11 @@ public sealed class AssistantService(
         }
         finally
         {
+            if (failure is null && !ct.IsCancellationRequested && UnansweredToolCall(streamed) is { } unanswered)
+            {
+                logger.LogWarning("Assistant model {Model} kept asking for tool {Tool} in conversation {ConversationId}", call.Model, unanswered, turn.ConversationId);
+                failure = new AssistantUpdate.Failed(AssistantFailure.Unavailable, UnavailableMessage);
+            }
             if (failure is not null) request.Fail();
             request.Dispose();
         }
@@ -184,7 +196,25 @@ public sealed class AssistantService(
         yield return new AssistantUpdate.Completed(await SaveAnswerAsync(turn, answer, tools, call.Model));
     }
 
-    private sealed record PreparedCall(IChatClient Client, List<ChatMessage> Messages, ChatOptions Options, string Model);
+    private sealed record PreparedCall(IChatClient Client, List<ChatMessage> Messages, ChatOptions Options, string Model)
+    {
+        /// <summary>One of the user's tools (a model may also ask for tools that do not exist).</summary>
+        public bool IsTool(string name) => Options.Tools?.Any(t => t.Name == name) == true;
+    }
+
+    /// <summary>
+    /// A tool call the model made that got no result: it asked for a tool that does not exist until the tool-call
+    /// limit ran out, so there is no answer to show.
+    /// </summary>
+    private static string? UnansweredToolCall(IReadOnlyCollection<AIContent> contents)
+    {
+        var answered = contents.OfType<FunctionResultContent>().Select(r => r.CallId).ToHashSet(StringComparer.Ordinal);
+        return contents.OfType<FunctionCallContent>().FirstOrDefault(c => !answered.Contains(c.CallId))?.Name;
+    }
+
+    /// <summary>A model call that hit the resilience timeout is "too slow" (504); everything else is "unavailable" (503).</summary>
+    private static (AssistantFailure Failure, string Message) Classify(Exception e) =>
+        ModelHttpClient.IsTimeout(e) ? (AssistantFailure.Timeout, TimeoutMessage) : (AssistantFailure.Unavailable, UnavailableMessage);
 
     private async Task<PreparedCall> PrepareAsync(AssistantTurn turn, CancellationToken ct)
     {

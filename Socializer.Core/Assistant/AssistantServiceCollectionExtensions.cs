@@ -24,7 +24,8 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton<IModelClientFactory>(sp => options.IsOffline
             ? new OfflineModelClientFactory()
-            : new OpenAICompatibleModelClientFactory(options));
+            : new OpenAICompatibleModelClientFactory(options, sp.GetRequiredService<IHttpClientFactory>()));
+        services.AddModelHttpClient(options);
         services.TryAddSingleton<AiRequestTracker>(); // the pool-health page reads the same tracker
         services.AddSingleton<AssistantChatClients>();
         services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<AssistantChatClients>().For(null));

@@ -16,16 +16,21 @@ public sealed class OfflineModelClientFactory : IModelClientFactory
     public IChatClient Create(string model) => new Offline.OfflineChatClient();
 }
 
-/// <summary>Any OpenAI-compatible server: Ollama, LM Studio, vLLM, llama.cpp's server, OpenAI.</summary>
-public sealed class OpenAICompatibleModelClientFactory(AssistantOptions options) : IModelClientFactory
+/// <summary>
+/// Any OpenAI-compatible server: Ollama, LM Studio, vLLM, llama.cpp's server, OpenAI. HTTP goes through the
+/// <see cref="ModelHttpClient"/> named client, whose resilience handler owns the timeout and the circuit breaker.
+/// </summary>
+public sealed class OpenAICompatibleModelClientFactory(AssistantOptions options, IHttpClientFactory httpClients) : IModelClientFactory
 {
     public IChatClient Create(string model)
     {
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = new Uri(options.Endpoint!),
-            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-            // One try: a user waiting on an answer is better served by a quick, clear error and a Retry button.
+            Transport = new HttpClientPipelineTransport(httpClients.CreateClient(ModelHttpClient.Name)),
+            // The resilience handler times out each call; the SDK's own timer would only race it.
+            NetworkTimeout = Timeout.InfiniteTimeSpan,
+            // No SDK retries either: see ModelHttpClient for why an interactive call gets one try.
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
         };
         var key = string.IsNullOrWhiteSpace(options.ApiKey) ? "not-needed" : options.ApiKey;

@@ -28,7 +28,7 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqliteConnectionString(configured, contentRoot);
                 AddContextAndConnectionTracking(services, configuration, new DatabaseDescription(options.Provider, sqlite));
-                services.AddSingleton<SqliteWriteGate>();
+                services.AddSingleton(_ => new SqliteWriteGate(TimeSpan.FromMilliseconds(options.WriteQueueTimeoutMs)));
                 services.AddPooledDbContextFactory<AppDbContext>((sp, db) =>
                 {
                     db.UseSqlite(sqlite);

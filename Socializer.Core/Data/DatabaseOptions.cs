@@ -21,4 +21,10 @@ public sealed class DatabaseOptions
     /// set it to false and run `Socializer.Web migrate` once before they start, so they never race to create the schema.
     /// </summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>
+    /// SQLite: how long a save may queue for its turn to write (see SqliteWriteGate) before failing as "busy". Generous:
+    /// under heavy but healthy load the queue is long; it only has to bound the wait behind a writer stuck on a foreign lock.
+    /// </summary>
+    public int WriteQueueTimeoutMs { get; set; } = 60_000;
 }

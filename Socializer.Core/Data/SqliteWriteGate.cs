@@ -12,10 +12,15 @@ namespace Socializer.Core.Data;
 /// parked in SqliteDataReader.NextResult). Queuing on a SemaphoreSlim keeps threads free and the writes short.
 /// Synchronous SaveChanges (it blocks a thread anyway) and writes outside SaveChanges (ExecuteUpdate/Delete, raw
 /// SQL) are not gated and still rely on busy_timeout.
+/// A save waits for the gate at most <paramref name="maxWait"/> (Database:WriteQueueTimeoutMs), then fails as "database
+/// is locked", exactly as SQLite would: when another process holds the file's write lock, the writer in front waits out
+/// its busy timeout, and without this bound every request queued behind it would wait its whole queue's worth of timeouts.
 /// </summary>
-public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
+public sealed class SqliteWriteGate(TimeSpan maxWait) : SaveChangesInterceptor, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    public SqliteWriteGate() : this(Timeout.InfiniteTimeSpan) { }
 
     /// <summary>The contexts (by instance id) whose SaveChanges holds the gate now; an entry lives only during one save.</summary>
     private readonly ConcurrentDictionary<Guid, byte> holders = new();
@@ -25,7 +30,8 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
     {
         if (ShouldGate(eventData.Context))
         {
-            await gate.WaitAsync(cancellationToken);
+            if (!await gate.WaitAsync(maxWait, cancellationToken))
+                throw DatabaseErrors.BusyException($"waited {maxWait.TotalMilliseconds:0} ms for the write gate");
             Hold(eventData.Context!);
         }
         return result;
