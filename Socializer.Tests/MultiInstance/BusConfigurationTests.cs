@@ -56,6 +56,7 @@ public sealed class BusConfigurationTests
             new InviteReceived("u", new InviteView(1, 3, "Club", "Ben", view.CreatedAt)), new RoomListChanged("u"),
             new PresenceChanged("u", true),
             new Socializer.Core.RoomFollowUp.SenderNotesReady("u", 3, 9, [new(Socializer.Core.RoomFollowUp.SenderNoteKind.Sensitivity, "Kinder?", "draft")]),
+            new Socializer.Core.Accounts.UserSettingsChanged("u", new("fr", 0.4, null, PassiveTranslationEnabled: true, CoachingHintsEnabled: false)),
         ];
         Assert.Equal(ChatEventCodec.EventTypeNames.Order(), samples.Select(s => s.GetType().Name).Order()); // a new event type needs a sample here
 

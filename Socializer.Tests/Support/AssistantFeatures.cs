@@ -13,7 +13,7 @@ public static class AssistantFeatures
     {
         services.AddSocializerCoaching();
         services.AddSocializerLifeEvents();
-        services.AddSocializerTranslation(new ConfigurationBuilder().Build());
+        services.AddSocializerTranslation(new ConfigurationBuilder().AddInMemoryCollection([TestApertium.Setting]).Build());
     }
 
     public static Task<AssistantTestHost> StartHostAsync(Action<IServiceCollection>? configure = null) =>

@@ -13,7 +13,7 @@ public static class RoomUxServices
     public static IServiceCollection AddRoomUxServices(this IServiceCollection services, ChatFixture chat)
     {
         var detector = new StopWordLanguageDetector();
-        var apertium = new ApertiumTranslator(new ApertiumOptions(), detector, NullLogger<ApertiumTranslator>.Instance);
+        var apertium = new ApertiumTranslator(TestApertium.Options(), detector, NullLogger<ApertiumTranslator>.Instance);
         services.AddSingleton<IChatBus>(chat.Bus);
         services.AddSingleton(chat.Rooms);
         services.AddSingleton(chat.Invites);

@@ -67,8 +67,11 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
         new() { Provider = AiProvider.OpenAICompatible, Endpoint = Endpoint, Model = model, TimeoutSeconds = 30 };
 
     /// <summary>The app's real pipeline over the real OpenAI client, pointing here.</summary>
-    public static AssistantChatClients ClientsFor(AssistantOptions options) =>
-        new(options, new OpenAICompatibleModelClientFactory(options), NullLoggerFactory.Instance, new ServiceCollection().BuildServiceProvider());
+    public static AssistantChatClients ClientsFor(AssistantOptions options)
+    {
+        var services = new ServiceCollection().AddModelHttpClient(options).BuildServiceProvider(); // the app's resilient HttpClient
+        return new(options, new OpenAICompatibleModelClientFactory(options, services.GetRequiredService<IHttpClientFactory>()), NullLoggerFactory.Instance, services);
+    }
 
     private async Task HandleAsync(HttpContext http)
     {

@@ -21,6 +21,7 @@ public class SocializerAppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets(); // MudBlazor's and Blazor's own assets, as Development would serve them
         builder.UseSetting("ConnectionStrings:Socializer", $"Data Source={DatabasePath}");
         builder.UseSetting("Seed:AdminEmail", AdminEmail);
+        builder.UseSetting(TestApertium.Setting.Key, TestApertium.Setting.Value);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
         builder.ConfigureServices(services => services.AddSingleton(new ServiceDescriptorsProbe(services)));
     }

@@ -28,7 +28,7 @@ public sealed class ModelTranslationViewTests : MudTestContext, IAsyncLifetime
         var detector = new StopWordLanguageDetector();
         var chain = new TranslatorChain(
         [
-            new ApertiumTranslator(new ApertiumOptions(), detector, NullLogger<ApertiumTranslator>.Instance),
+            new ApertiumTranslator(TestApertium.Options(), detector, NullLogger<ApertiumTranslator>.Instance),
             new ModelTranslator(clients, new ModelTranslatorOptions(), detector, NullLogger<ModelTranslator>.Instance),
         ], detector);
         Context.Services.AddRoomUxServices(chat);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Socializer.Core.Translation;
+using Socializer.Tests.Support;
 
 namespace Socializer.Tests.Core.Translation;
 
@@ -7,7 +8,7 @@ namespace Socializer.Tests.Core.Translation;
 public sealed class ApertiumTranslatorTests
 {
     private static ApertiumTranslator NewTranslator(ApertiumOptions? options = null) =>
-        new(options ?? new ApertiumOptions(), new StopWordLanguageDetector(), NullLogger<ApertiumTranslator>.Instance);
+        new(options ?? TestApertium.Options(), new StopWordLanguageDetector(), NullLogger<ApertiumTranslator>.Instance);
 
     [Fact]
     public async Task Translates_a_real_sentence_from_English_to_Spanish_marked_as_machine_translation()

@@ -15,7 +15,7 @@ public sealed class MessageTranslationServiceTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateMigratedAsync();
-        apertium = new ApertiumTranslator(new ApertiumOptions(), new StopWordLanguageDetector(), NullLogger<ApertiumTranslator>.Instance);
+        apertium = new ApertiumTranslator(TestApertium.Options(), new StopWordLanguageDetector(), NullLogger<ApertiumTranslator>.Instance);
         translator = new CountingTranslator(apertium);
         service = new MessageTranslationService(database.Factory, translator, new StopWordLanguageDetector());
     }
