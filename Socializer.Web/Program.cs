@@ -12,6 +12,7 @@ using Socializer.Web.Accounts;
 using Socializer.Web.Api;
 using Socializer.Web.Components;
 using Socializer.Web.Hosting;
+using Socializer.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +31,7 @@ builder.Services.AddSocializerLifeEvents();
 builder.Services.AddSocializerRoomFollowUp();
 builder.Services.AddSocializerAssistant(builder.Configuration).AddSocializerAssistantApi();
 builder.Services.AddSocializerRoomAssistant();
+builder.Services.AddSocializerSecurity(builder.Configuration);
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ await app.InitializeDatabaseAsync();
 
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSocializerSecurity();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
