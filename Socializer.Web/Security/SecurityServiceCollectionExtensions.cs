@@ -20,7 +20,7 @@ public static class SecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>HTTPS (outside Development), security headers, body-size limits, rate limits: in that order.</summary>
+    /// <summary>HTTPS (outside Development), security headers, problem details for every API error, body-size limits, rate limits: in that order.</summary>
     public static WebApplication UseSocializerSecurity(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -29,6 +29,7 @@ public static class SecurityServiceCollectionExtensions
             app.UseHttpsRedirection();
         }
         app.UseSecurityHeaders();
+        app.UseApiProblemResponses();
         app.UseRequestBodyLimit();
         app.UseRateLimiter();
         return app;
