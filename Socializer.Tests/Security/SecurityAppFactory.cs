@@ -10,6 +10,7 @@ public sealed class MatrixAppFactory : SocializerAppFactory
     internal Dictionary<string, string> Tokens { get; } = [];
     internal Dictionary<string, HttpClient> Browsers { get; } = [];
     internal bool Registered { get; set; }
+    internal object? SharedWorld { get; set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
