@@ -29,8 +29,9 @@ public sealed class RateLimitOptions
 
 /// <summary>
 /// ASP.NET Core's rate limiter for the three things worth brute-forcing or flooding: sign-in, chat messages and
-/// assistant requests. A named policy limits each user (or, for sign-in, each address); a global limiter adds a
-/// per-address budget for the same endpoints. A refusal is a 429 problem with <c>Retry-After</c>.
+/// assistant requests. A named policy limits each user; a global limiter adds a per-address budget for the endpoints
+/// carrying those policies (and the HTML login/register forms). A request refused by the user's budget still
+/// costs the address (two permits: the middleware tries, then tries to queue with a queue of 0). A refusal is a 429 problem with <c>Retry-After</c>.
 /// </summary>
 public static class RateLimits
 {
@@ -49,7 +50,8 @@ public static class RateLimits
         services.AddRateLimiter(options =>
         {
             options.OnRejected = RejectAsync;
-            options.AddPolicy(Auth, http => PerMinute($"ip:{Address(http)}", Limits(http).AuthPerMinutePerIp));
+            // Sign-in has no user yet: its budget is the per-address one below, shared by the API and the HTML forms.
+            options.AddPolicy(Auth, _ => RateLimitPartition.GetNoLimiter(""));
             options.AddPolicy(Messages, http => PerMinute($"user:{UserKey(http)}", Limits(http).MessagesPerMinutePerUser));
             options.AddPolicy(Ai, http => PerMinute($"user:{UserKey(http)}",
                 Math.Max(1, http.RequestServices.GetRequiredService<AssistantOptions>().RequestsPerMinutePerUser)));
@@ -66,7 +68,7 @@ public static class RateLimits
         {
             Messages => (Messages, limits.MessagesPerMinutePerIp),
             Ai => (Ai, limits.AiPerMinutePerIp),
-            // The API's auth endpoints have the per-address Auth policy already; the HTML forms get it here.
+            Auth => (Auth, limits.AuthPerMinutePerIp),
             _ when IsAccountFormPost(http) => (Auth, limits.AuthPerMinutePerIp),
             _ => ("", 0),
         };
