@@ -13,6 +13,7 @@ using Socializer.Web.Accounts;
 using Socializer.Web.Api;
 using Socializer.Web.Components;
 using Socializer.Web.Hosting;
+using Socializer.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +34,7 @@ builder.Services.AddSocializerRoomFollowUp();
 builder.Services.AddSocializerAssistant(builder.Configuration).AddSocializerAssistantApi();
 builder.Services.AddSocializerRoomAssistant();
 builder.Services.AddSocializerGracefulShutdown(builder.Configuration);
+builder.Services.AddSocializerSecurity(builder.Configuration);
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ await app.InitializeDatabaseAsync();
 
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSocializerSecurity();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -64,6 +64,7 @@ public sealed class AssistantService(
         var text = (message ?? "").Trim();
         if (text.Length == 0) throw new ArgumentException("The message is empty.", nameof(message));
         if (text.Length > MaxMessageLength) throw new ArgumentException($"The message may have at most {MaxMessageLength} characters.", nameof(message));
+        Security.UserText.Require(text, nameof(message));
 
         if (conversationId is not { } id)
         {

@@ -73,6 +73,7 @@ public sealed class ConversationStore(IDbContextFactory<AppDbContext> dbFactory,
         var clean = (title ?? "").Trim();
         if (clean.Length == 0) throw new ArgumentException("A title is required.", nameof(title));
         if (clean.Length > 80) throw new ArgumentException("A title may have at most 80 characters.", nameof(title));
+        Security.UserText.Require(clean, nameof(title));
         var stored = protector.Protect(clean);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.AiConversations.Where(c => c.Id == conversationId && c.UserId == userId)

@@ -88,6 +88,7 @@ internal static class ChatRules
     {
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed)) return null;
+        if (Security.UserText.Problem(trimmed) is { } problem) throw ChatException.Invalid(problem);
         if (trimmed.Length > Room.NameMaxLength)
             throw ChatException.Invalid($"A room name can have at most {Room.NameMaxLength} characters.");
         return trimmed;
@@ -98,6 +99,7 @@ internal static class ChatRules
     {
         var trimmed = content?.Trim() ?? "";
         if (trimmed.Length == 0) throw ChatException.Invalid("A message can't be empty.");
+        if (Security.UserText.Problem(trimmed) is { } problem) throw ChatException.Invalid(problem);
         if (trimmed.Length > Message.ContentMaxLength)
             throw ChatException.Invalid($"A message can have at most {Message.ContentMaxLength:N0} characters (this one has {trimmed.Length:N0}).");
         return trimmed;

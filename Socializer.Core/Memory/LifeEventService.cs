@@ -111,6 +111,9 @@ public sealed class LifeEventService(IDbContextFactory<AppDbContext> dbFactory, 
         var category = string.IsNullOrWhiteSpace(input.Category) ? DefaultCategory : input.Category.Trim().ToLowerInvariant();
         if (category.Length > CategoryMaxLength) errors["category"] = [$"The category can have at most {CategoryMaxLength} characters."];
 
+        foreach (var (field, text) in new[] { ("title", title), ("description", description), ("category", category) })
+            if (Security.UserText.Problem(text) is { } problem) errors[field] = [problem];
+
         if (input.OccurredOn is null) errors["occurredOn"] = ["A date is required."];
         else if (input.OccurredOn.Value.Year < 1900) errors["occurredOn"] = ["The date must be in 1900 or later."];
 

@@ -145,6 +145,7 @@ public sealed partial class MemoryService(IDbContextFactory<AppDbContext> dbFact
         var normalized = NormalizeKey(key);
         if (normalized.Length == 0) throw new ArgumentException("A name for the item is required.", nameof(key));
         if (normalized.Length > MemoryFact.KeyMaxLength) throw new ArgumentException($"The name may have at most {MemoryFact.KeyMaxLength} characters.", nameof(key));
+        Security.UserText.Require(normalized, nameof(key));
         return normalized;
     }
 
@@ -153,6 +154,7 @@ public sealed partial class MemoryService(IDbContextFactory<AppDbContext> dbFact
         var clean = (value ?? "").Trim();
         if (clean.Length == 0) throw new ArgumentException("A value is required.", nameof(value));
         if (clean.Length > MemoryFact.ValueMaxLength) throw new ArgumentException($"The value may have at most {MemoryFact.ValueMaxLength} characters.", nameof(value));
+        Security.UserText.Require(clean, nameof(value));
         return clean;
     }
 

@@ -19,6 +19,7 @@ public static class ApiEndpoints
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new Security.UserTextJsonConverter());
         });
         // Malformed bodies raise BadHttpRequestException in every environment, so ApiExceptionHandler answers them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Socializer.Core.Accounts;
@@ -16,22 +15,6 @@ public sealed record AiChatRequest(string? Message, int? ConversationId);
 public sealed record AiChatResponse(string Response, int ConversationId, IReadOnlyList<string> ToolsUsed, string Model);
 public sealed record RenameConversationRequest(string? Title);
 public sealed record MemoryItemRequest(string? Key, string? Value, MemoryCategory? Category);
-
-/// <summary>Per-user limit on assistant requests over HTTP (AI:RequestsPerMinutePerUser).</summary>
-public sealed class AssistantRateLimiter(AssistantOptions options) : IDisposable
-{
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(userId =>
-        RateLimitPartition.GetFixedWindowLimiter(userId, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, options.RequestsPerMinutePerUser),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
-
-    public RateLimitLease Acquire(string userId) => limiter.AttemptAcquire(userId);
-
-    public void Dispose() => limiter.Dispose();
-}
 
 /// <summary>
 /// The assistant over HTTP (bearer only): <c>POST /api/ai-chat</c>, the user's conversations, and the user's
@@ -48,15 +31,15 @@ public static class AssistantApiEndpoints
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static IServiceCollection AddSocializerAssistantApi(this IServiceCollection services) =>
-        services.AddSingleton<AssistantRateLimiter>();
+    /// <summary>Nothing of its own any more: the per-user limit is <see cref="Security.RateLimits.Ai"/> (AI:RequestsPerMinutePerUser).</summary>
+    public static IServiceCollection AddSocializerAssistantApi(this IServiceCollection services) => services;
 
     public static void MapAssistantEndpoints(this RouteGroupBuilder root)
     {
         var api = root.MapGroup("").RequireAuthorization(ApiEndpoints.ApiPolicy);
 
         var chat = api.MapGroup("/ai-chat").WithTags("Assistant");
-        chat.MapPost("", PostChatAsync);
+        chat.MapPost("", PostChatAsync).RequireRateLimiting(Security.RateLimits.Ai);
         chat.MapGet("/conversations", async (ClaimsPrincipal user, ConversationStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListAsync(ApiUser.Id(user), ct)));
         chat.MapGet("/conversations/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, ConversationStore store, CancellationToken ct) =>
@@ -102,16 +85,9 @@ public static class AssistantApiEndpoints
         });
     }
 
-    private static async Task<IResult> PostChatAsync(HttpContext http, ClaimsPrincipal user, AssistantService assistant, AssistantRateLimiter limiter, CancellationToken ct)
+    private static async Task<IResult> PostChatAsync(HttpContext http, ClaimsPrincipal user, AssistantService assistant, CancellationToken ct)
     {
         var userId = ApiUser.Id(user);
-        using var lease = limiter.Acquire(userId);
-        if (!lease.IsAcquired)
-        {
-            http.Response.Headers.RetryAfter = "60";
-            return TypedResults.Problem("Too many assistant requests: please wait a minute.", statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down.");
-        }
-
         var body = await ReadBodyAsync(http.Request, ct);
         if (body is null) return TypedResults.Problem($"The body may have at most {MaxBodyBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large.");
         AiChatRequest? request;

@@ -10,6 +10,7 @@ namespace Socializer.Web.Api;
 
 public sealed record LoginRequest(string? Email, string? Password);
 public sealed record RefreshRequest(string? RefreshToken);
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 public sealed record UserInfo(string Id, string Email, string UserName, string DisplayName, string[] Roles);
 
 /// <summary>
@@ -28,7 +29,7 @@ public static class AuthEndpoints
             var result = await accounts.RegisterAsync(request, ct);
             if (!result.Succeeded) return TypedResults.ValidationProblem(result.Errors, title: "Registration failed.");
             return TypedResults.Created("/api/auth/me", await ToInfoAsync(result.User!, users));
-        });
+        }).RequireRateLimiting(Security.RateLimits.Auth);
 
         auth.MapPost("/login", async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> (
             LoginRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users) =>
@@ -46,7 +47,7 @@ public static class AuthEndpoints
             return result.IsNotAllowed
                 ? TypedResults.Problem("This account may not sign in.", statusCode: StatusCodes.Status403Forbidden)
                 : InvalidCredentials();
-        });
+        }).RequireRateLimiting(Security.RateLimits.Auth);
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> (
             RefreshRequest request, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock) =>
@@ -61,7 +62,7 @@ public static class AuthEndpoints
 
             var principal = await signIn.CreateUserPrincipalAsync(user);
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
-        });
+        }).RequireRateLimiting(Security.RateLimits.Auth);
 
         auth.MapPost("/logout", async Task<Results<NoContent, UnauthorizedHttpResult>> (ClaimsPrincipal principal, UserManager<AppUser> users) =>
         {
@@ -70,6 +71,20 @@ public static class AuthEndpoints
             await users.UpdateSecurityStampAsync(user); // every token issued so far now fails validation
             return TypedResults.NoContent();
         }).RequireAuthorization(ApiEndpoints.ApiPolicy);
+
+        // A new password ends every session and token of the user (ChangePasswordAsync renews the security stamp).
+        auth.MapPost("/password", async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> (
+            ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<AppUser> users) =>
+        {
+            var user = await users.GetUserAsync(principal);
+            if (user is null) return TypedResults.Unauthorized();
+            if (string.IsNullOrEmpty(request.CurrentPassword) || string.IsNullOrEmpty(request.NewPassword))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = ["The current and the new password are required."] });
+            var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
+            return result.Succeeded
+                ? TypedResults.NoContent()
+                : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [.. result.Errors.Select(e => e.Description)] }, title: "The password was not changed.");
+        }).RequireAuthorization(ApiEndpoints.ApiPolicy).RequireRateLimiting(Security.RateLimits.Auth);
 
         auth.MapGet("/me", async Task<Results<Ok<UserInfo>, UnauthorizedHttpResult>> (ClaimsPrincipal principal, UserManager<AppUser> users) =>
         {

@@ -29,8 +29,8 @@ public static class CoachingEndpoints
         var events = api.MapGroup("/me/life-events").WithTags("Life events");
         events.MapGet("/", (ClaimsPrincipal user, LifeEventService service, CancellationToken ct) => service.ListAsync(ApiUser.Id(user), ct));
         events.MapGet("/timeline", (ClaimsPrincipal user, LifeEventService service, CancellationToken ct) => service.GetTimelineAsync(ApiUser.Id(user), ct));
-        events.MapGet("/{id:int}", async Task<Results<Ok<LifeEventView>, NotFound>> (int id, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
-            await service.GetAsync(ApiUser.Id(user), id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound());
+        events.MapGet("/{id:int}", async Task<Results<Ok<LifeEventView>, ProblemHttpResult>> (int id, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
+            await service.GetAsync(ApiUser.Id(user), id, ct) is { } found ? TypedResults.Ok(found) : LifeEventNotFound(id));
         events.MapPost("/", async Task<Results<Created<LifeEventView>, ValidationProblem>> (LifeEventInput input, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
         {
             try
@@ -43,19 +43,19 @@ public static class CoachingEndpoints
                 return Invalid(invalid);
             }
         });
-        events.MapPut("/{id:int}", async Task<Results<Ok<LifeEventView>, NotFound, ValidationProblem>> (int id, LifeEventInput input, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
+        events.MapPut("/{id:int}", async Task<Results<Ok<LifeEventView>, ProblemHttpResult, ValidationProblem>> (int id, LifeEventInput input, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
         {
             try
             {
-                return await service.UpdateAsync(ApiUser.Id(user), id, input, ct) is { } updated ? TypedResults.Ok(updated) : TypedResults.NotFound();
+                return await service.UpdateAsync(ApiUser.Id(user), id, input, ct) is { } updated ? TypedResults.Ok(updated) : LifeEventNotFound(id);
             }
             catch (LifeEventValidationException invalid)
             {
                 return Invalid(invalid);
             }
         });
-        events.MapDelete("/{id:int}", async Task<Results<NoContent, NotFound>> (int id, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
-            await service.DeleteAsync(ApiUser.Id(user), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        events.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, ClaimsPrincipal user, LifeEventService service, CancellationToken ct) =>
+            await service.DeleteAsync(ApiUser.Id(user), id, ct) ? TypedResults.NoContent() : LifeEventNotFound(id));
 
         api.MapPost("/translate", async Task<Results<Ok<TranslateResponse>, ValidationProblem, ProblemHttpResult>> (TranslateRequest request, ITranslator translator, CancellationToken ct) =>
         {
@@ -76,6 +76,9 @@ public static class CoachingEndpoints
             };
         }).WithTags("Translation");
     }
+
+    private static ProblemHttpResult LifeEventNotFound(int id) =>
+        TypedResults.Problem($"You have no life event {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 
     private static ValidationProblem Invalid(LifeEventValidationException invalid) =>
         TypedResults.ValidationProblem(invalid.Errors.ToDictionary(e => e.Key, e => e.Value), title: "The life event is not valid.");

@@ -75,9 +75,9 @@ public static class RoomEndpoints
         {
             var message = await messages.PostAsync(id, ApiUser.Id(user), request.Content, ct);
             return TypedResults.Created($"/api/messages/{message.Id}", message);
-        });
+        }).RequireRateLimiting(Security.RateLimits.Messages);
         chat.MapPatch("/messages/{id:long}", (long id, MessageRequest request, ClaimsPrincipal user, MessageService messages, CancellationToken ct) =>
-            messages.EditAsync(id, ApiUser.Id(user), request.Content, ct));
+            messages.EditAsync(id, ApiUser.Id(user), request.Content, ct)).RequireRateLimiting(Security.RateLimits.Messages);
         chat.MapDelete("/messages/{id:long}", async (long id, ClaimsPrincipal user, MessageService messages, CancellationToken ct) =>
         {
             await messages.DeleteAsync(id, ApiUser.Id(user), ct);

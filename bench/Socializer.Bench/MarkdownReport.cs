@@ -46,7 +46,7 @@ public static class MarkdownReport
         Line("database file, environment Production, logging at Warning. The load generator (HttpClient over SocketsHttpHandler,");
         Line("closed loop: C workers, each sends its next request when the previous one answers) runs in the same process and");
         Line("shares the same cores, as does the ceiling server, so every figure here is *client + server on one machine*.");
-        Line($"The assistant's per-user rate limit (`AI:RequestsPerMinutePerUser`, 300 by default) is raised to {N(r.AssistantRateLimitPerUserPerMinute)}");
+        Line($"The assistant's per-user rate limit (`AI:RequestsPerMinutePerUser`, 300 by default) and the per-address limits (`RateLimits:*`) are raised to {N(r.AssistantRateLimitPerUserPerMinute)}");
         Line("for the run: with 100 users the default would turn most of the load into 429s, which measures the limiter, not the server.");
         Line();
 

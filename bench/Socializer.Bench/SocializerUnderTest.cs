@@ -64,6 +64,9 @@ public sealed class SocializerUnderTest : WebApplicationFactory<Program>
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
         builder.UseSetting("AI:Provider", "Offline");
         builder.UseSetting("AI:RequestsPerMinutePerUser", RequestsPerMinutePerUser.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The load generator is one address: lift the per-address budgets too (RateLimits section).
+        foreach (var limit in new[] { "AuthPerMinutePerIp", "MessagesPerMinutePerUser", "MessagesPerMinutePerIp", "AiPerMinutePerIp" })
+            builder.UseSetting($"RateLimits:{limit}", RequestsPerMinutePerUser.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
