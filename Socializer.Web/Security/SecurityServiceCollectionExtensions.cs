@@ -17,10 +17,12 @@ public static class SecurityServiceCollectionExtensions
             o.IncludeSubDomains = true;
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // The antiforgery cookie is Secure over HTTPS like the session cookie (its default is to never be Secure).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
         return services;
     }
 
-    /// <summary>HTTPS (outside Development), security headers, problem details for every API error, body-size limits, rate limits: in that order.</summary>
+    /// <summary>HTTPS (outside Development), security headers, problem details for every API error, body-size limits, authentication and authorization, rate limits: in that order.</summary>
     public static WebApplication UseSocializerSecurity(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -31,6 +33,10 @@ public static class SecurityServiceCollectionExtensions
         app.UseSecurityHeaders();
         app.UseApiProblemResponses();
         app.UseRequestBodyLimit();
+        // Placed here, not left to WebApplication (which would put them first): the headers and problem details
+        // above must wrap their 401/403 answers, and the rate limiter below must know the signed-in user.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         return app;
     }
