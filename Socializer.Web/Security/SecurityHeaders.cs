@@ -16,7 +16,8 @@ public static class SecurityHeaders
     public static string CspNonce(HttpContext http)
     {
         if (http.Items[NonceKey] is string nonce) return nonce;
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: Razor HTML-encodes "+" and "/" in the attribute, and the CSP header and the markup should read the same.
+        nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         http.Items[NonceKey] = nonce;
         return nonce;
     }
