@@ -4,7 +4,7 @@ namespace Socializer.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Socializer.Bench -- [--quick] [--requests N] [--note TEXT] [--out DIR]
-/// [--provider sqlite|postgres] [--postgres CONNECTION] [--pool-size N]</c>: runs the benchmark and writes DIR/benchmarks.md and
+/// [--provider sqlite|postgres] [--postgres CONNECTION] [--pool-size N] [--concurrency 50,200] [--load-only]</c>: runs the benchmark and writes DIR/benchmarks.md and
 /// DIR/benchmarks.json (DIR defaults to the repository's docs/). With <c>--provider postgres</c> the app runs on a fresh database
 /// on that server (default: the local test server that test.sh starts), dropped afterwards.
 /// </summary>
@@ -22,6 +22,9 @@ public static class BenchMain
         if (Argument(args, "--provider") is { } provider) options = options with { Database = provider.ToLowerInvariant() };
         if (Argument(args, "--postgres") is { } postgres) options = options with { PostgresConnection = postgres };
         if (Argument(args, "--pool-size") is { } poolSize) options = options with { PostgresMaxPoolSize = int.Parse(poolSize, System.Globalization.CultureInfo.InvariantCulture) };
+        if (Argument(args, "--concurrency") is { } levels) options = options with { Concurrencies = [.. levels.Split(',').Select(l => int.Parse(l, System.Globalization.CultureInfo.InvariantCulture))] };
+        // Sections 1, 2 and 6 only (one origin round): for before/after comparisons while profiling.
+        if (args.Contains("--load-only")) options = options with { OriginRounds = 1, FanOutSizes = [], HistorySizes = [], CircuitSizes = [] };
         if (options.Database is not ("sqlite" or "postgres")) throw new ArgumentException("--provider must be sqlite or postgres.");
 
         Console.WriteLine($"Socializer benchmark, {options.Mode} mode, {options.Database}");
