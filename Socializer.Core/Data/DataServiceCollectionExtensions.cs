@@ -20,13 +20,16 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(options);
         var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
 
+        // Pooled factories: a returned context is reset and handed out again, instead of building EF's internal services
+        // for every operation (the AI chat benchmark's profile showed that setup and its DI locks as a top cost).
+        // Each operation still gets its own context and disposes it; the tracker counts rentals, not instances.
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqliteConnectionString(configured, contentRoot);
                 AddContextAndConnectionTracking(services, configuration, new DatabaseDescription(options.Provider, sqlite));
                 services.AddSingleton(_ => new SqliteWriteGate(TimeSpan.FromMilliseconds(options.WriteQueueTimeoutMs)));
-                services.AddDbContextFactory<AppDbContext>((sp, db) =>
+                services.AddPooledDbContextFactory<AppDbContext>((sp, db) =>
                 {
                     db.UseSqlite(sqlite);
                     db.AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMs), sp.GetRequiredService<SqliteWriteGate>());
@@ -40,7 +43,7 @@ public static class DataServiceCollectionExtensions
                 AddContextAndConnectionTracking(services, configuration, new DatabaseDescription(options.Provider, configured, poolName));
                 // One data source (one Npgsql pool) per app instance, disposed with the host; its name tags the pool's metrics.
                 services.AddSingleton(_ => PostgresDataSource.Create(configured, poolName));
-                services.AddDbContextFactory<AppDbContext>((sp, db) =>
+                services.AddPooledDbContextFactory<AppDbContext>((sp, db) =>
                 {
                     db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), PostgresDataSource.ConfigureProvider);
                     AddTrackingInterceptors(sp, db);

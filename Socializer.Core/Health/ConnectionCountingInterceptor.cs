@@ -1,27 +1,26 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Socializer.Core.Health;
 
-/// <summary>Reports every connection EF opens, closes and disposes to the <see cref="ConnectionTracker"/>.</summary>
+/// <summary>
+/// Reports every connection EF creates to the <see cref="ConnectionTracker"/>, counting opens and closes from the
+/// connection's own <see cref="DbConnection.StateChange"/> event rather than EF's open/close interception: a pooled
+/// context being reset, or EF disposing an open connection, closes it without a ConnectionClosed interception event.
+/// </summary>
 public sealed class ConnectionCountingInterceptor(ConnectionTracker tracker) : DbConnectionInterceptor
 {
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
-        tracker.ConnectionOpened(eventData.ConnectionId, eventData.Context?.ContextId.InstanceId);
-
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
     {
-        ConnectionOpened(connection, eventData);
-        return Task.CompletedTask;
-    }
-
-    public override void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) =>
-        tracker.ConnectionClosed(eventData.ConnectionId);
-
-    public override Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        ConnectionClosed(connection, eventData);
-        return Task.CompletedTask;
+        var connectionId = eventData.ConnectionId;
+        var contextId = eventData.Context?.ContextId.InstanceId;
+        result.StateChange += (_, change) =>
+        {
+            if (change.CurrentState == ConnectionState.Open) tracker.ConnectionOpened(connectionId, contextId);
+            else if (change.CurrentState == ConnectionState.Closed && change.OriginalState != ConnectionState.Closed) tracker.ConnectionClosed(connectionId);
+        };
+        return result;
     }
 
     public override void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) =>

@@ -62,6 +62,7 @@ public sealed class ContextTracker(HealthOptions options, TimeProvider time)
         UpdatePeak();
         context.Disposed += _ => Release(entry);
         context.CollectedUndisposed += () => OnCollected(entry);
+        GC.ReRegisterForFinalize(context); // a pooled context was disposed before (which suppressed its finalizer)
     }
 
     /// <summary>Starts a new peak measurement (the self-test reads how high the count went).</summary>
