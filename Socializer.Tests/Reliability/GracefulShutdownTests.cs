@@ -18,7 +18,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
     [Fact]
     public async Task Requests_in_flight_at_SIGTERM_complete_and_are_stored_while_new_ones_are_refused()
     {
-        await using var model = await FaultyModelServer.StartAsync(ModelFault.Hold);
+        await using var model = await ScriptedOpenAIServer.StartAsync(request => ScriptedOpenAIServer.Reply.HeldUntilReleased(ScriptedOpenAIServer.Echo(request)));
         var folder = AppProcess.NewFolder();
         var settings = new Dictionary<string, string>
         {
@@ -49,7 +49,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         Assert.Equal("ok", await DatabaseBusyTests.IntegrityAsync(AppProcess.DatabasePath(folder)));
 
-        model.Fault = ModelFault.None;
+        model.Script(ScriptedOpenAIServer.Echo);
         await using var restarted = await AppProcess.StartAsync(folder, settings);
         using var again = await restarted.SignedInClientAsync("shutdown@example.com");
         var stored = 0;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Socializer.Core.Assistant;
 using Socializer.Core.Health;
 using Socializer.Tests.Support;
+using Reply = Socializer.Tests.Support.ScriptedOpenAIServer.Reply;
 
 namespace Socializer.Tests.Reliability;
 
@@ -15,34 +16,43 @@ namespace Socializer.Tests.Reliability;
 /// </summary>
 public sealed class ModelFaultTests
 {
-    private static AssistantAppFactory App(FaultyModelServer model, int circuitMinimumCalls = 100) => new(new Dictionary<string, string>
+    private static AssistantAppFactory App(ScriptedOpenAIServer model, int circuitMinimumCalls = 100) => new(new Dictionary<string, string>
     {
         ["Provider"] = "OpenAICompatible", ["Endpoint"] = model.Endpoint, ["Model"] = "llama-test",
         ["TimeoutSeconds"] = "2", ["CircuitBreakSeconds"] = "1", ["CircuitMinimumCalls"] = circuitMinimumCalls.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
-    public static TheoryData<ModelFault, HttpStatusCode> Faults => new()
+    public static TheoryData<string, HttpStatusCode> Faults => new()
     {
-        { ModelFault.Hang, HttpStatusCode.GatewayTimeout },
-        { ModelFault.ServerError, HttpStatusCode.ServiceUnavailable },
-        { ModelFault.MalformedJson, HttpStatusCode.ServiceUnavailable },
-        { ModelFault.UnknownTool, HttpStatusCode.ServiceUnavailable },
+        { "Hang", HttpStatusCode.GatewayTimeout },
+        { "ServerError", HttpStatusCode.ServiceUnavailable },
+        { "MalformedJson", HttpStatusCode.ServiceUnavailable },
+        { "UnknownTool", HttpStatusCode.ServiceUnavailable },
+    };
+
+    private static Reply Misbehaving(string fault) => fault switch
+    {
+        "Hang" => Reply.Hang(),
+        "ServerError" => Reply.Status(500),
+        "MalformedJson" => Reply.Malformed(),
+        "UnknownTool" => Reply.ToolCall("launch_rockets"), // every answer asks for a tool that does not exist
+        _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
     };
 
     [Theory]
     [MemberData(nameof(Faults))]
-    public async Task A_misbehaving_model_is_a_clear_error_that_keeps_the_message_and_the_next_request_works(ModelFault fault, HttpStatusCode expected)
+    public async Task A_misbehaving_model_is_a_clear_error_that_keeps_the_message_and_the_next_request_works(string fault, HttpStatusCode expected)
     {
-        await using var model = await FaultyModelServer.StartAsync(fault);
+        await using var model = await ScriptedOpenAIServer.StartAsync(_ => Misbehaving(fault));
         await using var app = App(model);
         var (client, _) = await app.SignedInClientAsync($"{fault}@example.com");
 
         var failed = await client.PostAsJsonAsync("/api/ai-chat", new { message = $"hello through {fault}" });
 
         var conversationId = await AssertFailureKeptTheMessageAsync(app, client, failed, expected, $"hello through {fault}");
-        Assert.True(model.Calls >= 1);
+        Assert.NotEmpty(model.Requests);
 
-        model.Fault = ModelFault.None;
+        model.Script(ScriptedOpenAIServer.Echo);
         var next = await client.PostAsJsonAsync("/api/ai-chat", new { message = "and now?", conversationId });
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         Assert.Contains("and now?", (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("response").GetString());
@@ -52,7 +62,7 @@ public sealed class ModelFaultTests
     [Fact]
     public async Task A_model_that_refuses_connections_is_503_and_the_next_request_works_once_it_is_back()
     {
-        await using var model = await FaultyModelServer.StartAsync();
+        await using var model = await ScriptedOpenAIServer.StartAsync();
         await using var app = App(model);
         var (client, _) = await app.SignedInClientAsync("refused@example.com");
         await model.GoDownAsync();
@@ -60,7 +70,7 @@ public sealed class ModelFaultTests
         var failed = await client.PostAsJsonAsync("/api/ai-chat", new { message = "is anyone listening?" });
 
         var conversationId = await AssertFailureKeptTheMessageAsync(app, client, failed, HttpStatusCode.ServiceUnavailable, "is anyone listening?");
-        Assert.Equal(0, model.Calls);
+        Assert.Empty(model.Requests);
 
         await model.ComeBackAsync();
         var next = await client.PostAsJsonAsync("/api/ai-chat", new { message = "back?", conversationId });
@@ -71,7 +81,7 @@ public sealed class ModelFaultTests
     [Fact]
     public async Task After_repeated_failures_the_circuit_opens_so_users_fail_fast_without_calling_the_model_then_it_recovers()
     {
-        await using var model = await FaultyModelServer.StartAsync(ModelFault.ServerError);
+        await using var model = await ScriptedOpenAIServer.StartAsync(_ => Reply.Status(500));
         await using var app = App(model, circuitMinimumCalls: 2);
         var (client, _) = await app.SignedInClientAsync("breaker@example.com");
 
@@ -79,23 +89,23 @@ public sealed class ModelFaultTests
         var sent = 0;
         while (true)
         {
-            var before = model.Calls;
+            var before = model.Requests.Count;
             var response = await client.PostAsJsonAsync("/api/ai-chat", new { message = $"try {++sent}" });
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            if (model.Calls == before) break;
+            if (model.Requests.Count == before) break;
             Assert.True(sent < 20, "the circuit never opened");
         }
-        var callsWhenOpen = model.Calls;
+        var callsWhenOpen = model.Requests.Count;
 
         // The model is back; once the break is over a trial call closes the circuit again.
-        model.Fault = ModelFault.None;
+        model.Script(ScriptedOpenAIServer.Echo);
         var answer = await Eventually.ValueAsync(async () =>
         {
             var response = await client.PostAsJsonAsync("/api/ai-chat", new { message = "recovered?" });
             return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
         }, "the circuit closed again");
         Assert.Contains("recovered?", JsonDocument.Parse(answer).RootElement.GetProperty("response").GetString());
-        Assert.True(model.Calls > callsWhenOpen);
+        Assert.True(model.Requests.Count > callsWhenOpen);
         await AssertNothingLeftOpenAsync(app);
     }
 

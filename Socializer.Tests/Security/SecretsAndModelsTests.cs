@@ -33,7 +33,7 @@ public sealed class SecretsAndModelsTests
     [Fact]
     public async Task The_model_api_key_is_used_but_never_logged()
     {
-        await using var model = await FakeOpenAIServer.StartAsync();
+        await using var model = await ScriptedOpenAIServer.StartAsync();
         var logs = new EverythingLogged();
         await using var app = new AssistantAppFactory(new Dictionary<string, string>
         {
@@ -46,7 +46,7 @@ public sealed class SecretsAndModelsTests
 
         var answered = await client.PostAsJsonAsync("/api/ai-chat", new { message = "Hello" });
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
-        await model.DisposeAsync(); // now every call fails and gets logged as an error
+        await model.GoDownAsync(); // now every call is refused and gets logged as an error
         var failed = await client.PostAsJsonAsync("/api/ai-chat", new { message = "Hello again" });
         Assert.True(failed.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout, $"{failed.StatusCode}");
 
@@ -59,7 +59,7 @@ public sealed class SecretsAndModelsTests
     [Fact]
     public async Task Users_pick_only_models_the_operator_listed_and_the_choice_reaches_the_configured_endpoint()
     {
-        await using var model = await FakeOpenAIServer.StartAsync();
+        await using var model = await ScriptedOpenAIServer.StartAsync();
         await using var app = new AssistantAppFactory(new Dictionary<string, string>
         {
             ["Provider"] = "OpenAICompatible", ["Endpoint"] = model.Endpoint, ["Model"] = "llama3.2", ["Models:0"] = "qwen2.5",

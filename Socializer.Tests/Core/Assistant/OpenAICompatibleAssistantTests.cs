@@ -14,7 +14,7 @@ public sealed class OpenAICompatibleAssistantTests
     [Fact]
     public async Task A_model_calls_a_user_bound_tool_and_answers_from_its_result_with_the_users_temperature_and_model()
     {
-        await using var server = await FakeOpenAIServer.StartAsync();
+        await using var server = await ScriptedOpenAIServer.StartAsync();
         await using var host = await AssistantTestHost.StartAsync(Settings(server.Endpoint));
         var ana = await host.AddUserAsync("ana");
         await host.Settings.UpdateAsync(ana, new(PreferredLanguage: "es", AiTemperature: 0.2, PreferredModel: "qwen-test", true, true));
@@ -30,7 +30,7 @@ public sealed class OpenAICompatibleAssistantTests
         Assert.Equal(2, requests.Count); // the call, then the answer from the tool result
         Assert.All(requests, r => Assert.Equal("qwen-test", r["model"]!.GetValue<string>()));
         Assert.Equal(0.2, requests[0]["temperature"]!.GetValue<double>(), 3);
-        Assert.Contains("remember_fact", FakeOpenAIServer.ToolNamesOf(requests[0]));
+        Assert.Contains("remember_fact", ScriptedOpenAIServer.ToolNamesOf(requests[0]));
         var system = requests[0]["messages"]![0]!;
         Assert.Equal("system", system["role"]!.GetValue<string>());
         Assert.Contains("Spanish (es)", system["content"]!.ToString());
@@ -39,7 +39,7 @@ public sealed class OpenAICompatibleAssistantTests
     [Fact]
     public async Task Streaming_works_through_the_OpenAI_path_with_tool_calls()
     {
-        await using var server = await FakeOpenAIServer.StartAsync();
+        await using var server = await ScriptedOpenAIServer.StartAsync();
         await using var host = await AssistantTestHost.StartAsync(Settings(server.Endpoint));
         var ana = await host.AddUserAsync("ana");
         await host.Memory.RememberAsync(ana, "name", "Ana");
@@ -57,7 +57,7 @@ public sealed class OpenAICompatibleAssistantTests
     [Fact]
     public async Task Plain_conversation_carries_the_history()
     {
-        await using var server = await FakeOpenAIServer.StartAsync();
+        await using var server = await ScriptedOpenAIServer.StartAsync();
         await using var host = await AssistantTestHost.StartAsync(Settings(server.Endpoint));
         var ana = await host.AddUserAsync("ana");
 
