@@ -26,7 +26,7 @@ public static class AccountServiceCollectionExtensions
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
             {
                 options.BearerTokenExpiration = TimeSpan.FromHours(1);
-                options.Events = new BearerTokenEvents { OnMessageReceived = BearerTokenRevocation.RejectRevokedTokenAsync };
+                options.Events = new BearerTokenEvents { OnMessageReceived = BearerTokenRevocation.AuthenticateUnlessRevokedAsync };
             })
             .AddIdentityCookies();
 
@@ -68,6 +68,7 @@ public static class AccountServiceCollectionExtensions
                 .RequireRole(Roles.Admin));
 
         services.AddScoped<AccountService>();
+        services.AddSingleton<SecurityStamps>();
         return services;
     }
 }
