@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Socializer.Core.Assistant;
 using Socializer.Core.Chat;
@@ -25,11 +26,17 @@ public sealed class UserSettingsService(IDbContextFactory<AppDbContext> dbFactor
 
     public string DefaultModel => aiOptions.DefaultModel;
 
+    /// <summary>
+    /// The profile as a query projection: the assistant reads it on every request, and the user row also holds
+    /// Identity's columns, which it does not need.
+    /// </summary>
+    public static readonly Expression<Func<AppUser, UserProfile>> ProfileOf = u => new UserProfile(u.Id, u.UserName ?? "", u.DisplayName, u.Email, u.CreatedAt,
+        new UserSettings(u.PreferredLanguage, u.AiTemperature, u.PreferredModel, u.PassiveTranslationEnabled, u.CoachingHintsEnabled));
+
     public async Task<UserProfile?> GetProfileAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var u = await db.Users.AsNoTracking().FirstOrDefaultAsync(x => x.Id == userId, ct);
-        return u is null ? null : new UserProfile(u.Id, u.UserName ?? "", u.DisplayName, u.Email, u.CreatedAt, ToSettings(u));
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(ProfileOf).FirstOrDefaultAsync(ct);
     }
 
     public async Task<UserSettings?> GetAsync(string userId, CancellationToken ct = default) =>

@@ -6,20 +6,29 @@ using Socializer.Core.Data;
 
 namespace Socializer.Core.Assistant;
 
+/// <summary>The user's profile and their system prompt, as the assistant needs them for every answer.</summary>
+public sealed record PromptedUser(UserProfile Profile, string SystemPrompt);
+
 /// <summary>The system prompt: who the user is, the language to answer in, their current training focus, and the rules for tools.</summary>
 public sealed class AssistantPrompt(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<string> BuildAsync(UserProfile profile, CancellationToken ct)
+    /// <summary>Reads the profile and the training focus in one context; null when the user does not exist.</summary>
+    public async Task<PromptedUser?> ForUserAsync(string userId, CancellationToken ct)
     {
-        string? focus;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            focus = await db.Trainings.AsNoTracking()
-                .Where(t => t.UserId == profile.UserId && t.Status == TrainingStatus.Active)
-                .OrderBy(t => t.StartedAt)
-                .Select(t => t.Skill!.Name + (t.Focus == "" ? "" : ": " + t.Focus))
-                .FirstOrDefaultAsync(ct);
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct); // two queries, one connection
+        var profile = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(UserSettingsService.ProfileOf).FirstOrDefaultAsync(ct);
+        if (profile is null) return null;
+        var focus = await db.Trainings.AsNoTracking()
+            .Where(t => t.UserId == userId && t.Status == TrainingStatus.Active)
+            .OrderBy(t => t.StartedAt)
+            .Select(t => t.Skill!.Name + (t.Focus == "" ? "" : ": " + t.Focus))
+            .FirstOrDefaultAsync(ct);
+        return new PromptedUser(profile, Build(profile, focus));
+    }
+
+    private static string Build(UserProfile profile, string? focus)
+    {
         var language = Languages.Describe(profile.Settings.PreferredLanguage);
         return $"""
             You are the personal assistant and social-skills coach inside Socializer, a chat app.

@@ -47,7 +47,7 @@ public abstract record AssistantUpdate
 /// model leaves the user's message plus an error note, and a clear error for the caller.
 /// </summary>
 public sealed class AssistantService(
-    AssistantChatClients clients, ConversationStore conversations, AssistantToolbox toolbox, UserSettingsService settings,
+    AssistantChatClients clients, ConversationStore conversations, AssistantToolbox toolbox,
     AssistantPrompt prompt, AiRequestTracker aiRequests, ILogger<AssistantService> logger)
 {
     public const int MaxMessageLength = 4000;
@@ -219,13 +219,13 @@ public sealed class AssistantService(
 
     private async Task<PreparedCall> PrepareAsync(AssistantTurn turn, CancellationToken ct)
     {
-        var profile = await settings.GetProfileAsync(turn.UserId, ct) ?? throw new ConversationNotFoundException(turn.ConversationId);
+        var (profile, systemPrompt) = await prompt.ForUserAsync(turn.UserId, ct) ?? throw new ConversationNotFoundException(turn.ConversationId);
         var model = clients.Options.ResolveModel(profile.Settings.PreferredModel);
         var history = turn.StartsConversation
             ? [turn.UserMessage]
             : (await conversations.GetAsync(turn.UserId, turn.ConversationId, ct) ?? throw new ConversationNotFoundException(turn.ConversationId)).Messages;
 
-        var messages = new List<ChatMessage> { new(ChatRole.System, await prompt.BuildAsync(profile, ct)) };
+        var messages = new List<ChatMessage> { new(ChatRole.System, systemPrompt) };
         messages.AddRange(history
             .Where(m => m.Role != AiMessageRole.Error && m.Id <= turn.UserMessage.Id)
             .TakeLast(HistoryMessages)

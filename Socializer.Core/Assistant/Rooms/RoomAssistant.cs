@@ -13,7 +13,7 @@ namespace Socializer.Core.Assistant.Rooms;
 /// room. Each step opens and closes its own context; none is open while the model thinks.
 /// </summary>
 public sealed class RoomAssistant(
-    AssistantChatClients clients, AssistantToolbox toolbox, UserSettingsService settings, AssistantPrompt prompt,
+    AssistantChatClients clients, AssistantToolbox toolbox, AssistantPrompt prompt,
     MessageService messages, AiRequestTracker aiRequests)
 {
     public const int HistoryMessages = 20;
@@ -22,11 +22,11 @@ public sealed class RoomAssistant(
     public async Task<MessageView?> AnswerAsync(MessagePosted mention, CancellationToken ct)
     {
         var userId = mention.SenderId ?? throw new ArgumentException("Only a person's message can mention the assistant.", nameof(mention));
-        var profile = await settings.GetProfileAsync(userId, ct);
-        if (profile is null) return null;
+        if (await prompt.ForUserAsync(userId, ct) is not { } user) return null;
+        var (profile, systemPrompt) = user;
         var history = await messages.HistoryAsync(mention.RoomId, userId, before: mention.MessageId + 1, limit: HistoryMessages, ct: ct);
 
-        var conversation = new List<ChatMessage> { new(ChatRole.System, await prompt.BuildAsync(profile, ct) + "\n\n" + RoomRules(profile.DisplayName)) };
+        var conversation = new List<ChatMessage> { new(ChatRole.System, systemPrompt + "\n\n" + RoomRules(profile.DisplayName)) };
         foreach (var m in history.Messages.Where(m => !m.IsDeleted && m.Id != mention.MessageId))
             conversation.Add(m.SenderType == SenderType.Assistant
                 ? new ChatMessage(ChatRole.Assistant, m.Content)
