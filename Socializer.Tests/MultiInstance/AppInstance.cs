@@ -33,6 +33,28 @@ public sealed class AppInstance : IAsyncDisposable
     public static async Task<AppInstance> StartAsync(string name, IReadOnlyDictionary<string, string> settings)
     {
         var port = Support.RedisServer.FreePort();
+        var start = StartInfo(settings);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        var instance = new AppInstance(name, port, Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+        await instance.WaitUntilLiveAsync();
+        return instance;
+    }
+
+    /// <summary>`dotnet Socializer.Web.dll migrate`, as an operator runs it once before starting instances.</summary>
+    public static async Task MigrateAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var start = StartInfo(settings);
+        start.ArgumentList.Add("migrate");
+        using var migrate = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = Task.WhenAll(migrate.StandardOutput.ReadToEndAsync(), migrate.StandardError.ReadToEndAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await migrate.WaitForExitAsync(timeout.Token);
+        var text = string.Join(Environment.NewLine, await output);
+        if (migrate.ExitCode != 0) throw new InvalidOperationException($"migrate exited with {migrate.ExitCode}:\n{text}");
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings)
+    {
         var web = WebOutputDirectory();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,13 +66,10 @@ public sealed class AppInstance : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(web, "Socializer.Web.dll"));
         // Development serves Blazor's and MudBlazor's static assets straight from the build output.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Socializer.Core.MultiInstance"] = "Information";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        var instance = new AppInstance(name, port, Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
-        await instance.WaitUntilLiveAsync();
-        return instance;
+        return start;
     }
 
     private async Task WaitUntilLiveAsync()

@@ -5,11 +5,11 @@ using Socializer.Tests.Support;
 namespace Socializer.Tests.MultiInstance;
 
 /// <summary>
-/// Two real app instances (A and B) on two loopback ports, sharing one database and a private Redis, each with its
-/// own (empty) data-protection key folder so only Redis can make their cookies and tokens interchangeable.
-/// The database is a temporary SQLite file in WAL mode unless SOCIALIZER_MULTI_DB_PROVIDER and
-/// SOCIALIZER_MULTI_DB_CONNECTION name another (Database:Provider=Postgres and an Npgsql connection string).
-/// A starts first and migrates; B starts once A is up, so the two never race to create the schema.
+/// Two real app instances (A and B) on two loopback ports, sharing one PostgreSQL database and a private Redis, each
+/// with its own (empty) data-protection key folder so only Redis can make their cookies and tokens interchangeable.
+/// Deployed as docs/operations.md says: the `migrate` command runs once, then both instances start with
+/// Database:MigrateOnStart=false, so they never race to create the schema. The database is a fresh one on the test
+/// PostgreSQL server (test.sh starts it); SOCIALIZER_MULTI_DB_PROVIDER=Sqlite runs the same tests on a shared SQLite file.
 /// </summary>
 public sealed class TwoInstanceFixture : IAsyncLifetime
 {
@@ -18,6 +18,11 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
 
     private readonly string directory = Path.Combine(Path.GetTempPath(), "socializer-multi", Guid.NewGuid().ToString("N"));
     private IPlaywright? playwright;
+    private string? postgresDatabase;
+
+    /// <summary>"Postgres" or "Sqlite": what the two instances share.</summary>
+    public string DatabaseProvider { get; } =
+        Environment.GetEnvironmentVariable("SOCIALIZER_MULTI_DB_PROVIDER") is { Length: > 0 } p ? p : "Postgres";
 
     public RedisServer Redis { get; private set; } = default!;
     public AppInstance A { get; private set; } = default!;
@@ -28,12 +33,20 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(directory);
         Redis = await RedisServer.StartNewAsync();
-        var provider = Environment.GetEnvironmentVariable("SOCIALIZER_MULTI_DB_PROVIDER") is { Length: > 0 } p ? p : "Sqlite";
-        var connection = Environment.GetEnvironmentVariable("SOCIALIZER_MULTI_DB_CONNECTION") is { Length: > 0 } c
-            ? c : $"Data Source={Path.Combine(directory, "shared.db")}";
+        string connection;
+        if (DatabaseProvider == "Postgres")
+        {
+            postgresDatabase = PostgresTestServer.CreateEmptyDatabase();
+            connection = PostgresTestServer.ConnectionString(postgresDatabase);
+        }
+        else
+        {
+            connection = $"Data Source={Path.Combine(directory, "shared.db")}";
+        }
         Dictionary<string, string> Settings(string name) => new()
         {
-            ["Database:Provider"] = provider,
+            ["Database:Provider"] = DatabaseProvider,
+            ["Database:MigrateOnStart"] = "false",
             ["ConnectionStrings:Socializer"] = connection,
             ["DataProtection:KeysPath"] = Path.Combine(directory, "keys-" + name),
             ["Seed:AdminEmail"] = AdminEmail,
@@ -44,6 +57,7 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
             ["Bus:HeartbeatSeconds"] = "1",
             ["Bus:PresenceTtlSeconds"] = "5",
         };
+        await AppInstance.MigrateAsync(Settings("migrate"));
         A = await AppInstance.StartAsync("A", Settings("A"));
         B = await AppInstance.StartAsync("B", Settings("B"));
 
@@ -79,6 +93,7 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
         if (B is not null) await B.DisposeAsync();
         if (A is not null) await A.DisposeAsync();
         if (Redis is not null) await Redis.DisposeAsync();
+        if (postgresDatabase is not null) await PostgresTestServer.DropDatabaseAsync(postgresDatabase);
         try { Directory.Delete(directory, recursive: true); }
         catch (IOException) { }
     }
