@@ -9,8 +9,12 @@ public sealed record BenchOptions
     public string Database { get; init; } = "sqlite";
     /// <summary>The PostgreSQL server for <c>--provider postgres</c>, as a connection string without Database (its user may create databases).</summary>
     public string PostgresConnection { get; init; } = "Host=127.0.0.1;Port=5432;Username=postgres;Password=socializer-tests";
-    /// <summary>PostgreSQL: the app's Maximum Pool Size (Npgsql's default is 100).</summary>
-    public int PostgresMaxPoolSize { get; init; } = 100;
+    /// <summary>
+    /// PostgreSQL: the app's Maximum Pool Size. Not Npgsql's default of 100: that equals the server's default
+    /// max_connections, so the benchmark's own connections (bulk history rows) would be refused once the load has filled
+    /// the app's pool; and 100 server processes on 2 cores only queue for the CPU.
+    /// </summary>
+    public int PostgresMaxPoolSize { get; init; } = 30;
     public bool IsPostgres => string.Equals(Database, "postgres", StringComparison.OrdinalIgnoreCase);
     public int Requests { get; init; }
     /// <summary>Free text about the conditions of this run, printed at the top of the report.</summary>
