@@ -9,7 +9,8 @@ namespace Socializer.Core.Accounts;
 /// </summary>
 public sealed class SecurityStamps(IDbContextFactory<AppDbContext> dbFactory)
 {
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<string?>> CurrentStamp =
+    // Per instance, not static: a compiled query belongs to one model, and one process may host apps on both providers (tests, benchmark).
+    private readonly Func<AppDbContext, string, CancellationToken, Task<string?>> currentStamp =
         EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken ct) =>
             db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefault());
 
@@ -17,6 +18,6 @@ public sealed class SecurityStamps(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<string?> CurrentAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CurrentStamp(db, userId, ct);
+        return await currentStamp(db, userId, ct);
     }
 }
