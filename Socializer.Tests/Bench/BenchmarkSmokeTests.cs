@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Socializer.Bench;
+using Socializer.Tests.Support;
 
 namespace Socializer.Tests.Bench;
 
 /// <summary>
-/// The benchmark is not run in CI (its figures depend on the machine), but its code is: a tiny run of every section
-/// against the real app, so the benchmark cannot rot. Correctness only, no timing assertions.
+/// A tiny run of every section against the real app (CI also runs the quick mode), so the benchmark cannot rot.
+/// Correctness only, no timing assertions.
 /// </summary>
 public sealed class BenchmarkSmokeTests
 {
@@ -44,5 +45,26 @@ public sealed class BenchmarkSmokeTests
             Assert.Equal(options.Requests, parsed.GetProperty("load")[0].GetProperty("socializer").GetProperty("requests").GetInt32());
         }
         finally { Directory.Delete(directory, recursive: true); }
+    }
+
+    [Fact]
+    [Trait(TestCategories.Name, TestCategories.Postgres)]
+    public async Task A_smoke_run_on_PostgreSQL_leaves_no_live_context_and_renders_beside_SQLite()
+    {
+        var options = BenchOptions.Smoke with { Database = "postgres", PostgresConnection = PostgresTestServer.AdminConnectionString, CircuitSizes = [] };
+
+        var postgres = await BenchmarkRunner.RunAsync(options, TextWriter.Null);
+
+        var level = Assert.Single(postgres.Load);
+        Assert.Equal(options.Requests, level.Socializer.Succeeded);
+        Assert.Equal(0, level.PoolAfter.LiveContexts);
+        Assert.Equal(0, level.PoolAfter.OpenConnections);
+        Assert.Equal(options.OriginRounds, postgres.Origin.RoundsBackToZero);
+        Assert.Equal(1, Assert.Single(postgres.History).RareHits);
+
+        var section = ProviderComparison.Render(postgres, postgres);
+        Assert.Contains("## SQLite and PostgreSQL side by side", section, StringComparison.Ordinal);
+        Assert.Contains($"| {options.Concurrencies[0]} | ", section, StringComparison.Ordinal);
+        Assert.Contains($"| {options.HistorySizes[0].ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} | ", section, StringComparison.Ordinal);
     }
 }

@@ -29,7 +29,7 @@ public static class CircuitsScenario
 
     public static async Task<CircuitsSection> RunAsync(SocializerUnderTest app, HttpClient client, string adminToken, IReadOnlyList<int> sizes, TextWriter log)
     {
-        if (sizes.Count == 0) return new("not run in this mode", []);
+        if (sizes.Count == 0) return new("not run in this run (smoke mode, or the PostgreSQL run of `--provider both`: a circuit's memory does not depend on the database; see the SQLite report)", []);
         if (!File.Exists(ChromiumPath)) return new($"Chromium is not installed at {ChromiumPath} (`apt-get install chromium`)", []);
 
         using var playwright = await Playwright.CreateAsync();

@@ -19,8 +19,8 @@ public static class ProviderComparison
 
         Line("## SQLite and PostgreSQL side by side");
         Line();
-        Line($"**What.** The same benchmark run a second time, right after the one above, with `Database:Provider=Postgres` (a fresh");
-        Line($"database on the local PostgreSQL {postgres.Options.PostgresConnection.Split(';').FirstOrDefault(p => p.StartsWith("Port", StringComparison.OrdinalIgnoreCase)) ?? ""} server, Npgsql Maximum Pool Size={postgres.Options.PostgresMaxPoolSize});");
+        Line("**What.** The same benchmark run a second time, right after the one above, with `Database:Provider=Postgres` (a fresh");
+        Line(FormattableString.Invariant($"database on the local PostgreSQL server, Npgsql Maximum Pool Size={postgres.Options.PostgresMaxPoolSize}; bulk-loaded history rows are ANALYZEd, as autovacuum would);"));
         Line("the server runs on the same 2 cores as the app and the load generator. The ceiling stays raw SQLite in both runs.");
         Line("Full tables for the PostgreSQL run: [benchmarks-postgres.md](benchmarks-postgres.md).");
         Line();
@@ -35,19 +35,19 @@ public static class ProviderComparison
         Line("| Origin scenario | Succeeded | Rounds back to 0 live contexts |");
         Line("|---|---:|---:|");
         foreach (var (name, o) in new[] { ("SQLite", sqlite.Origin), ("PostgreSQL", postgres.Origin) })
-            Line($"| {name}: {o.Rounds} × {o.Parallel} | {o.Succeeded:N0} of {o.Rounds * o.Parallel:N0} | {o.RoundsBackToZero} / {o.Rounds} |");
+            Line(FormattableString.Invariant($"| {name}: {o.Rounds} × {o.Parallel} | {o.Succeeded:N0} of {o.Rounds * o.Parallel:N0} | {o.RoundsBackToZero} / {o.Rounds} |"));
         Line();
         Line("| History, messages | Latest 50 ms (SQLite / PostgreSQL) | Page back ms | Search rare word ms | Search common word ms | Database size |");
         Line("|---:|---|---|---|---|---|");
         foreach (var (s, p) in sqlite.History.Zip(postgres.History))
-            Line($"| {s.Messages:N0} | {F(s.Latest50.MedianMs, "F2")} / {F(p.Latest50.MedianMs, "F2")} | {F(s.PageBack.MedianMs, "F2")} / {F(p.PageBack.MedianMs, "F2")} | " +
+            Line($"| {s.Messages.ToString("N0", Invariant)} | {F(s.Latest50.MedianMs, "F2")} / {F(p.Latest50.MedianMs, "F2")} | {F(s.PageBack.MedianMs, "F2")} / {F(p.PageBack.MedianMs, "F2")} | " +
                  $"{F(s.SearchRare.MedianMs, "F2")} / {F(p.SearchRare.MedianMs, "F2")} | {F(s.SearchCommon.MedianMs, "F2")} / {F(p.SearchCommon.MedianMs, "F2")} | " +
                  $"{s.DatabaseBytes / 1048576.0:F0} MB / {p.DatabaseBytes / 1048576.0:F0} MB |");
         Line();
         Line("| Memory (benchmark process) | SQLite | PostgreSQL |");
         Line("|---|---:|---:|");
-        Line($"| Peak working set under load | {sqlite.Memory.PeakWorkingSetUnderLoadBytes / 1048576.0:F0} MB | {postgres.Memory.PeakWorkingSetUnderLoadBytes / 1048576.0:F0} MB |");
-        Line($"| Managed heap growth across the load (after full GC) | {(sqlite.Memory.HeapAfterLoadBytes - sqlite.Memory.HeapBeforeLoadBytes) / 1048576.0:F1} MB | {(postgres.Memory.HeapAfterLoadBytes - postgres.Memory.HeapBeforeLoadBytes) / 1048576.0:F1} MB |");
+        Line(FormattableString.Invariant($"| Peak working set under load | {sqlite.Memory.PeakWorkingSetUnderLoadBytes / 1048576.0:F0} MB | {postgres.Memory.PeakWorkingSetUnderLoadBytes / 1048576.0:F0} MB |"));
+        Line(FormattableString.Invariant($"| Managed heap growth across the load (after full GC) | {(sqlite.Memory.HeapAfterLoadBytes - sqlite.Memory.HeapBeforeLoadBytes) / 1048576.0:F1} MB | {(postgres.Memory.HeapAfterLoadBytes - postgres.Memory.HeapBeforeLoadBytes) / 1048576.0:F1} MB |"));
         Line();
         return md.ToString();
     }
