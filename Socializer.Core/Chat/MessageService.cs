@@ -113,7 +113,9 @@ public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IC
         var words = SearchWords(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await ChatRules.EnsureGeneralMembershipAsync(db, userId, ct);
-        var rows = await (db.Database.IsNpgsql() ? SearchPostgres(db, userId, words) : SearchSqlite(db, userId, words)).ToListAsync(ct);
+        var rows = db.Database.IsNpgsql()
+            ? await SearchPostgresAsync(db, userId, words, ct)
+            : await SearchSqlite(db, userId, words).ToListAsync(ct);
         var roomNames = await ChatRules.RoomNamesAsync(db, userId, [.. rows.Select(r => r.RoomId).Distinct()], ct);
         var senderIds = rows.Where(r => r.SenderId is not null).Select(r => r.SenderId!).Distinct().ToList();
         var senders = await db.Users.Where(u => senderIds.Contains(u.Id))
@@ -140,11 +142,33 @@ public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IC
             """);
     }
 
+    /// <summary>How many of the newest message ids PostgreSQL search looks at first (see <see cref="SearchPostgresAsync"/>).</summary>
+    public const int PostgresRecentSearchWindow = 10_000;
+
+    /// <summary>
+    /// Newest matches first, in two steps. PostgreSQL's planner often misjudges how common a prefix term is (it guessed
+    /// 2 % for a word in one message of five), and then reads and sorts every match from the GIN index: 0.9 s for a
+    /// common word at 1M messages. So it first looks only among the newest <see cref="PostgresRecentSearchWindow"/> ids,
+    /// which bounds the work whatever the plan; when those hold a full page of hits they are the newest hits overall,
+    /// otherwise it searches everything (the index's fast case: a word with few matches).
+    /// </summary>
+    private static async Task<List<SearchRow>> SearchPostgresAsync(AppDbContext db, string userId, IReadOnlyList<string> words, CancellationToken ct)
+    {
+        // A constant bound (not a subquery), so the planner can see how few rows the window holds.
+        var windowStart = (await db.Messages.MaxAsync(m => (long?)m.Id, ct) ?? 0) - PostgresRecentSearchWindow;
+        if (windowStart > 0)
+        {
+            var recent = await SearchPostgres(db, userId, words, windowStart).ToListAsync(ct);
+            if (recent.Count == SearchLimit) return recent;
+        }
+        return await SearchPostgres(db, userId, words, newerThan: null).ToListAsync(ct);
+    }
+
     /// <summary>
     /// The leading words go through websearch_to_tsquery, each quoted so that "or" and "-" stay words; the last one is a
     /// prefix term (websearch syntax has none), safe to spell out because words hold letters and digits only.
     /// </summary>
-    private static IQueryable<SearchRow> SearchPostgres(AppDbContext db, string userId, IReadOnlyList<string> words)
+    private static IQueryable<SearchRow> SearchPostgres(AppDbContext db, string userId, IReadOnlyList<string> words, long? newerThan)
     {
         var leading = string.Join(' ', words.SkipLast(1).Select(w => $"\"{w}\""));
         var prefix = $"'{words[^1]}':*";
@@ -155,6 +179,7 @@ public sealed class MessageService(IDbContextFactory<AppDbContext> dbFactory, IC
             WHERE m."SearchVector" @@ (CASE WHEN {leading} = '' THEN to_tsquery('simple', {prefix})
                                           ELSE websearch_to_tsquery('simple', {leading}) && to_tsquery('simple', {prefix}) END)
               AND m."DeletedAt" IS NULL
+              AND ({newerThan}::bigint IS NULL OR m."Id" > {newerThan}::bigint)
             ORDER BY m."Id" DESC
             LIMIT {SearchLimit}
             """);

@@ -10,20 +10,16 @@ public sealed class SecurityStampsTests
     public async Task Reads_the_current_stamp_and_sees_a_change_at_once()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();
-        await using (var db = await database.Factory.CreateDbContextAsync())
-        {
-            db.Users.Add(new AppUser { Id = "u1", UserName = "u1", DisplayName = "U1", SecurityStamp = "first" });
-            await db.SaveChangesAsync();
-        }
+        var userId = await database.AddUserAsync("ana", u => u.SecurityStamp = "first");
         var stamps = new SecurityStamps(database.Factory);
-        Assert.Equal("first", await stamps.CurrentAsync("u1"));
+        Assert.Equal("first", await stamps.CurrentAsync(userId));
 
         await using (var db = await database.Factory.CreateDbContextAsync())
         {
-            (await db.Users.FindAsync("u1"))!.SecurityStamp = "second"; // what logout and a password change do
+            (await db.Users.FindAsync(userId))!.SecurityStamp = "second"; // what logout and a password change do
             await db.SaveChangesAsync();
         }
-        Assert.Equal("second", await stamps.CurrentAsync("u1"));
+        Assert.Equal("second", await stamps.CurrentAsync(userId));
     }
 
     [Fact]
@@ -41,12 +37,8 @@ public sealed class SecurityStampsTests
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
         {
             await using var database = await TestDatabase.CreateMigratedAsync(provider);
-            await using (var db = await database.Factory.CreateDbContextAsync())
-            {
-                db.Users.Add(new AppUser { Id = "u1", UserName = "u1", DisplayName = "U1", SecurityStamp = provider.ToString() });
-                await db.SaveChangesAsync();
-            }
-            Assert.Equal(provider.ToString(), await new SecurityStamps(database.Factory).CurrentAsync("u1"));
+            var userId = await database.AddUserAsync("ana", u => u.SecurityStamp = provider.ToString());
+            Assert.Equal(provider.ToString(), await new SecurityStamps(database.Factory).CurrentAsync(userId));
         }
     }
 }

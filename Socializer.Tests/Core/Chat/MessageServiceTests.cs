@@ -165,6 +165,33 @@ public sealed class MessageServiceTests : IAsyncLifetime
         Assert.Single(await chat.Messages.SearchAsync(ana, "pancakes recipe"));
     }
 
+    /// <summary>
+    /// PostgreSQL looks among the newest <see cref="MessageService.PostgresRecentSearchWindow"/> ids first: a full page
+    /// there must be the newest hits, and fewer must fall back to everything (SQLite answers the same in one query).
+    /// </summary>
+    [Fact]
+    public async Task Search_returns_the_newest_hits_whether_or_not_they_are_among_the_most_recent_messages()
+    {
+        var old = await chat.Messages.PostAsync(1, ana, "zebra crossing long ago");
+        await using (var db = await chat.Database.Factory.CreateDbContextAsync())
+        {
+            db.Messages.AddRange(Enumerable.Range(0, MessageService.PostgresRecentSearchWindow + 100).Select(i => new Message
+            {
+                RoomId = 1, SenderType = SenderType.User, SenderId = ben, Content = i % 3 == 0 ? $"coffee break {i}" : $"filler {i}",
+            }));
+            await db.SaveChangesAsync();
+        }
+        var newest = await chat.Messages.PostAsync(1, ana, "coffee at last");
+
+        var rare = await chat.Messages.SearchAsync(cleo, "zebra");
+        var common = await chat.Messages.SearchAsync(cleo, "coffe");
+
+        Assert.Equal(old.Id, Assert.Single(rare).MessageId);
+        Assert.Equal(MessageService.SearchLimit, common.Count);
+        Assert.Equal(newest.Id, common[0].MessageId);
+        Assert.Equal(common.Select(h => h.MessageId).OrderDescending(), common.Select(h => h.MessageId));
+    }
+
     [Fact]
     public async Task Search_sees_edits_and_forgets_rooms_the_user_left()
     {
