@@ -64,7 +64,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     protected static Task WaitUntilInteractiveAsync(IPage page) =>
         page.Locator("[role=main][aria-busy=false]").WaitForAsync();
 
-    protected static async Task RegisterAsync(IPage page, string email, string userName, string password = "Passw0rd!")
+    /// <summary>Registers through the real form (also used by the multi-instance tests, which have their own browser).</summary>
+    internal static async Task RegisterAsync(IPage page, string email, string userName, string password = "Passw0rd!")
     {
         await page.GotoAsync("/Account/Register");
         await page.GetByLabel("Email").FillAsync(email);

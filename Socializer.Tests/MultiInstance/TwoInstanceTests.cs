@@ -19,8 +19,8 @@ public sealed class TwoInstanceTests(TwoInstanceFixture fixture)
         var ben = await fixture.NewPageAsync(fixture.B);
         await JourneyAsync(nameof(A_user_on_A_and_a_user_on_B_chat_live_and_see_each_other_online), [ann, ben], async () =>
         {
-            await RegisterAsync(ann, "ann.multi@example.com", "annmulti");
-            await RegisterAsync(ben, "ben.multi@example.com", "benmulti");
+            await BrowserTest.RegisterAsync(ann, "ann.multi@example.com", "annmulti");
+            await BrowserTest.RegisterAsync(ben, "ben.multi@example.com", "benmulti");
             await ann.OpenChatAsync();
             await ben.OpenChatAsync();
 
@@ -91,8 +91,8 @@ public sealed class TwoInstanceTests(TwoInstanceFixture fixture)
         {
             await JourneyAsync(nameof(When_Redis_dies_each_instance_keeps_serving_its_users_says_so_and_recovers_when_it_returns), [dee, eve, admin], async () =>
             {
-                await RegisterAsync(dee, "dee.multi@example.com", "deemulti");
-                await RegisterAsync(eve, "eve.multi@example.com", "evemulti");
+                await BrowserTest.RegisterAsync(dee, "dee.multi@example.com", "deemulti");
+                await BrowserTest.RegisterAsync(eve, "eve.multi@example.com", "evemulti");
                 await dee.OpenChatAsync();
                 await eve.OpenChatAsync();
                 await LogInAsync(admin, TwoInstanceFixture.AdminEmail, TwoInstanceFixture.AdminPassword);
@@ -135,17 +135,6 @@ public sealed class TwoInstanceTests(TwoInstanceFixture fixture)
         var report = await http.GetFromJsonAsync<JsonElement>("/health/ready");
         var bus = report.GetProperty("entries").GetProperty("bus");
         return (bus.GetProperty("status").GetString()!, bus.GetProperty("description").GetString()!);
-    }
-
-    private static async Task RegisterAsync(IPage page, string email, string userName, string password = "Passw0rd!")
-    {
-        await page.GotoAsync("/Account/Register");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("User name").FillAsync(userName);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByLabel("Confirm password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
     }
 
     private static async Task LogInAsync(IPage page, string email, string password)

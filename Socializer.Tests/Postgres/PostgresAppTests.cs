@@ -19,13 +19,7 @@ public sealed class PostgresAppTests
     public async Task Two_hundred_concurrent_assistant_requests_through_a_pool_of_five_all_succeed_and_the_pool_empties()
     {
         await using var app = await PostgresAppFactory.CreateAsync(maxPoolSize: 5);
-        var users = new List<HttpClient>();
-        for (var i = 0; i < 4; i++) users.Add((await app.SignedInClientAsync($"burst{i}@test.local")).Client);
-
-        // The origin report's shape: a JSON body sent as a form, half of them calling a database tool.
-        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => users[i % users.Count].PostAsync("/api/ai-chat",
-            new StringContent(i % 2 == 0 ? """{"message": "Hello"}""" : """{"message": "remember that my lucky number is 7"}""",
-                System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"))));
+        var responses = await app.OriginBurstAsync(200);
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var (admin, _) = await app.SignedInClientAsync(SocializerAppFactory.AdminEmail, SocializerAppFactory.AdminPassword);

@@ -31,4 +31,17 @@ public static class ApiClientExtensions
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    /// <summary>
+    /// The origin report's test: <paramref name="count"/> AI requests at once from four signed-in users, a JSON body sent
+    /// as a form (as its curl loop does), half of them calling a database tool.
+    /// </summary>
+    public static async Task<HttpResponseMessage[]> OriginBurstAsync(this Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, int count)
+    {
+        var users = new List<HttpClient>();
+        for (var i = 0; i < 4; i++) users.Add((await factory.SignedInClientAsync($"burst{i}@test.local")).Client);
+        return await Task.WhenAll(Enumerable.Range(0, count).Select(i => users[i % users.Count].PostAsync("/api/ai-chat",
+            new StringContent(i % 2 == 0 ? """{"message": "Hello"}""" : """{"message": "remember that my lucky number is 7"}""",
+                System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"))));
+    }
 }

@@ -102,15 +102,8 @@ public static class CircuitsScenario
         }
     }
 
-    private static async Task<int> ActiveCircuitsAsync(HttpClient client, string adminToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/health");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-        using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return json.TryGetProperty("activeCircuits", out var circuits) ? circuits.GetInt32() : -1;
-    }
+    private static async Task<int> ActiveCircuitsAsync(HttpClient client, string adminToken) =>
+        (await SocializerUnderTest.AdminHealthAsync(client, adminToken)).TryGetProperty("activeCircuits", out var circuits) ? circuits.GetInt32() : -1;
 
     /// <summary>A page that closes tells the server, which disposes its circuit; the gauge is sampled once a second.</summary>
     private static async Task WaitForCircuitsAsync(HttpClient client, string adminToken, int expected, TimeSpan limit)

@@ -115,16 +115,22 @@ public sealed class SocializerUnderTest : WebApplicationFactory<Program>
 
     public static async Task<PoolReading> ReadPoolAsync(HttpClient client, string adminToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/health");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-        using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var json = await AdminHealthAsync(client, adminToken);
         return new PoolReading(
             json.GetProperty("liveContexts").GetInt32(),
             json.GetProperty("openConnections").GetInt32(),
             json.GetProperty("physicalConnections").ValueKind == JsonValueKind.Number ? json.GetProperty("physicalConnections").GetInt32() : null,
             json.GetProperty("openTransactions").GetInt32());
+    }
+
+    /// <summary>GET /api/admin/health with the admin's bearer token.</summary>
+    public static async Task<JsonElement> AdminHealthAsync(HttpClient client, string adminToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/health");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public override async ValueTask DisposeAsync()
